@@ -1,0 +1,98 @@
+import { createHmac } from 'crypto';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class InstagramApi implements ICredentialType {
+	name = 'instagramApi';
+
+	displayName = 'Instagram Access Token API';
+
+	icon = { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-instagram-publisher/n8n-nodes-instagram-publisher#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Login Type',
+			name: 'loginType',
+			type: 'options',
+			options: [
+				{
+					name: 'Facebook Login (Page, System User or User Token)',
+					value: 'facebook',
+					description: 'Token starting with EAA…, used with graph.facebook.com',
+				},
+				{
+					name: 'Instagram Login (Instagram User Token)',
+					value: 'instagram',
+					description: 'Token starting with IGAA…, used with graph.instagram.com',
+				},
+			],
+			default: 'facebook',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'A long-lived token. Page and System User tokens do not expire; user tokens last about 60 days.',
+		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional. When set, every call carries appsecret_proof (required if the Meta app has "Require App Secret" on).',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: 'v25.0',
+			description: 'Graph API version, e.g. v25.0',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. http://127.0.0.1:4567',
+			description: 'Advanced: send calls to another origin (a proxy or the test sandbox). Leave empty to use Meta\'s host for the login type.',
+		},
+	];
+
+	/** The token goes in the Authorization header only, never in a URL. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token = String(credentials.accessToken ?? '').trim();
+		const appSecret = String(credentials.appSecret ?? '').trim();
+		const options: IHttpRequestOptions = {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
+		};
+		if (appSecret) {
+			const proof = createHmac('sha256', appSecret).update(token).digest('hex');
+			options.qs = { ...requestOptions.qs, appsecret_proof: proof };
+		}
+		return options;
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ ($credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : ($credentials.loginType === "instagram" ? "https://graph.instagram.com" : "https://graph.facebook.com")) + "/" + ($credentials.apiVersion || "v25.0") }}',
+			url: '/me',
+			qs: { fields: 'id,name' },
+		},
+	};
+}

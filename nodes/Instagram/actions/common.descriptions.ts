@@ -1,0 +1,116 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const DEFAULT_MAX_WAIT_SECONDS = 600;
+export const DEFAULT_POLL_INTERVAL_SECONDS = 3;
+
+export const accountLocator: INodeProperties = {
+	displayName: 'Account',
+	name: 'account',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Instagram professional (Business or Creator) account to publish to',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 17841400000000000',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^(\\d{5,25}|me)$', errorMessage: 'Not a valid Instagram account ID' },
+				},
+			],
+		},
+	],
+};
+
+export const captionField: INodeProperties = {
+	displayName: 'Caption',
+	name: 'caption',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	description: 'Up to 2,200 characters, 30 hashtags and 20 @-mentions',
+};
+
+export const publishOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'First Comment',
+			name: 'firstComment',
+			type: 'string',
+			default: '',
+			description: 'A comment posted right after publishing (e.g. hashtags). If it fails, the post stays up and the output reports why.',
+		},
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.guid }}',
+			description: 'A unique value per post (such as an RSS GUID). A key that was already published is skipped, so re-runs and n8n\'s Retry On Fail never post twice.',
+		},
+		{
+			displayName: 'Idempotency Window (Days)',
+			name: 'idempotencyWindowDays',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 365 },
+			default: 30,
+			description: 'How long published idempotency keys are remembered',
+		},
+		{
+			displayName: 'Max Wait (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3600 },
+			default: DEFAULT_MAX_WAIT_SECONDS,
+			description: 'How long to wait for Instagram to process the media before stopping with the container ID, so you can resume with the Status operation',
+		},
+		{
+			displayName: 'On Quota Exhausted',
+			name: 'onQuotaExhausted',
+			type: 'options',
+			options: [
+				{ name: 'Error', value: 'error', description: 'Stop with an error that says when a slot frees' },
+				{ name: 'Skip', value: 'skip', description: 'Output { skipped: true, reason: "quota" } and continue' },
+			],
+			default: 'error',
+			description: 'What to do when the account\'s 24-hour publishing limit is used up. Checked before any container is created.',
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollIntervalSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.05, maxValue: 60, numberPrecision: 2 },
+			default: DEFAULT_POLL_INTERVAL_SECONDS,
+			description: 'First pause before checking whether a video has been processed; later checks back off up to 30 seconds',
+		},
+		{
+			displayName: 'Publish Mode',
+			name: 'publishMode',
+			type: 'options',
+			options: [
+				{ name: 'Publish', value: 'publish', description: 'Create the media and publish it' },
+				{
+					name: 'Container Only',
+					value: 'containerOnly',
+					description: 'Create the media and wait until Instagram has processed it, but do not publish; publish later with the Status operation',
+				},
+			],
+			default: 'publish',
+		},
+	],
+};

@@ -1,0 +1,61 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { readAccountId, readPublishOptions } from '../helpers/options';
+import { createContainer } from '../helpers/containers';
+import { runPublishPlan } from '../helpers/pipeline';
+import type { RunContext } from '../helpers/runContext';
+import { parseCollaborators, parseUserTags } from '../helpers/tags';
+import { checkAltText, checkCaption, checkMediaUrl, checkOptionalGraphId } from '../helpers/validate';
+import { captionField } from './common.descriptions';
+import { altTextField, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField } from './fields.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Image URL',
+		name: 'imageUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://cdn.example.com/photo.jpg',
+		description: 'Public URL of a JPEG (up to 8 MB, aspect ratio 4:5 to 1.91:1). Meta downloads it from its own servers.',
+	},
+	captionField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [altTextField, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['post'] } }, properties);
+
+/** Single image post: validate → quota → container → publish (status is read only if Meta says "not ready"). */
+export async function execute(run: RunContext, itemIndex: number): Promise<IDataObject> {
+	const { ctx } = run;
+	const accountId = readAccountId(ctx, itemIndex);
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const params = {
+		image_url: checkMediaUrl(ctx.getNodeParameter('imageUrl', itemIndex), { name: 'imageUrl', displayName: 'Image URL' }),
+		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), { name: 'caption', displayName: 'Caption' }),
+		alt_text: checkAltText(fields.altText, { name: 'additionalFields.altText', displayName: 'Alt Text' }),
+		location_id: checkOptionalGraphId(fields.locationId, { name: 'additionalFields.locationId', displayName: 'Location ID' }),
+		user_tags: parseUserTags((fields.userTags as IDataObject | undefined)?.tag, { name: 'additionalFields.userTags', displayName: 'User Tags' }, true),
+		collaborators: parseCollaborators(fields.collaborators, { name: 'additionalFields.collaborators', displayName: 'Collaborators' }),
+		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
+	};
+	const options = readPublishOptions(ctx, itemIndex);
+	return await runPublishPlan(run, itemIndex, {
+		accountId,
+		kind: 'IMAGE',
+		label: 'Image',
+		options,
+		build: async () => ({
+			containerId: await createContainer(run, accountId, { params, isVideo: false, label: 'Image', url: params.image_url }, itemIndex),
+			isVideo: false,
+		}),
+	});
+}

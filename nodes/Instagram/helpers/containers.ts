@@ -1,0 +1,53 @@
+import { withContext } from '../transport/errors';
+import type { RunContext } from './runContext';
+import type { ContainerSpec, IdResponse } from './types';
+
+/** Children are created in parallel, at most this many requests at once (a carousel holds ≤ 10). */
+export const MAX_PARALLEL_CHILD_REQUESTS = 10;
+
+/** Creates one media container; errors name the carousel child when there is one. */
+export async function createContainer(
+	run: RunContext,
+	accountId: string,
+	spec: ContainerSpec,
+	itemIndex: number,
+): Promise<string> {
+	try {
+		const response = await run.client.request<IdResponse>({
+			method: 'POST',
+			path: [accountId, 'media'],
+			body: spec.params,
+			requestClass: 'create',
+			itemIndex,
+		});
+		return response.id;
+	} catch (error) {
+		throw withContext(run.ctx.getNode(), error, { childIndex: spec.childIndex, childUrl: spec.url }, itemIndex);
+	}
+}
+
+/** Pure helper: runs `task` over `inputs` with at most `limit` in flight, keeping input order. */
+export async function mapWithLimit<T, R>(
+	inputs: readonly T[],
+	limit: number,
+	task: (input: T, index: number) => Promise<R>,
+): Promise<R[]> {
+	const results = new Array<R>(inputs.length);
+	let next = 0;
+	let failed = false;
+	async function worker() {
+		while (next < inputs.length && !failed) {
+			const index = next++;
+			// Once one input fails, workers stop taking new inputs; the failure is re-raised below.
+			results[index] = await task(inputs[index], index).catch(async (error: unknown) => {
+				failed = true;
+				return await Promise.reject(error);
+			});
+		}
+	}
+	const workers = Array.from({ length: Math.min(limit, inputs.length) }, worker);
+	const settled = await Promise.allSettled(workers);
+	const rejection = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+	if (rejection) throw rejection.reason;
+	return results;
+}

@@ -1,0 +1,83 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type LoginType = 'facebook' | 'instagram';
+
+export type AuthenticationMethod = 'oAuth2' | 'accessToken';
+
+/** The credential type behind the node's `authentication` parameter. */
+export function credentialTypeFor(authentication: AuthenticationMethod): string {
+	return authentication === 'accessToken' ? 'instagramApi' : 'instagramOAuth2Api';
+}
+
+export const DEFAULT_API_VERSION = 'v25.0';
+const GRAPH_ORIGINS: Record<LoginType, string> = {
+	facebook: 'https://graph.facebook.com',
+	instagram: 'https://graph.instagram.com',
+};
+
+/** Where and how to reach the Graph API for the selected credential. */
+export interface GraphConnection {
+	credentialType: string;
+	loginType: LoginType;
+	/** Origin plus version, without a trailing slash, e.g. https://graph.facebook.com/v25.0 */
+	baseUrl: string;
+	/** Values that must never appear in errors, logs or output. */
+	secrets: string[];
+	/** When Meta said the token expires (ms since epoch), where the credential knows it. */
+	tokenExpiresAt?: number;
+}
+
+/** Pure: builds the connection from decrypted credential data. */
+export function connectionFromCredentials(
+	credentialType: string,
+	data: ICredentialDataDecryptedObject,
+): GraphConnection {
+	const loginType: LoginType = data.loginType === 'instagram' ? 'instagram' : 'facebook';
+	const version = normaliseVersion(String(data.apiVersion || DEFAULT_API_VERSION));
+	const override = String(data.baseUrl ?? '').trim().replace(/\/+$/, '');
+	const origin = override || GRAPH_ORIGINS[loginType];
+	const tokenData = (data.oauthTokenData ?? {}) as Record<string, unknown>;
+	const secrets = [data.accessToken, data.appSecret, data.clientSecret, tokenData.access_token]
+		.filter((value): value is string => typeof value === 'string' && value.length > 0);
+	const expiresAt = Number(tokenData.n8n_expires_at ?? tokenData.expires_at ?? 0);
+	return {
+		credentialType,
+		loginType,
+		baseUrl: `${origin}/${version}`,
+		secrets,
+		tokenExpiresAt: expiresAt > 0 ? expiresAt : undefined,
+	};
+}
+
+/** Reads the credential once and derives the connection; throws a clear error on a bad base URL. */
+export async function resolveConnection(
+	ctx: GraphContext,
+	authentication: AuthenticationMethod,
+): Promise<GraphConnection> {
+	const credentialType = credentialTypeFor(authentication);
+	const data = await ctx.getCredentials(credentialType);
+	const connection = connectionFromCredentials(credentialType, data);
+	if (!/^https?:\/\/[^/\s]+/i.test(connection.baseUrl)) {
+		throw new NodeOperationError(ctx.getNode(), 'The credential\'s Base URL is not a valid http(s) URL', {
+			description: 'Leave "Base URL" empty to use Meta\'s Graph API, or enter e.g. http://127.0.0.1:4567.',
+		});
+	}
+	return connection;
+}
+
+function normaliseVersion(version: string): string {
+	const trimmed = version.trim().replace(/^\/+|\/+$/g, '');
+	return /^v\d+(\.\d+)?$/.test(trimmed) ? trimmed : DEFAULT_API_VERSION;
+}
+
+const PATH_SEGMENT = /^[A-Za-z0-9_]+$/;
+
+/** Pure: joins path segments after checking each one, so user input can never reshape a URL. */
+export function graphPath(segments: readonly string[]): string {
+	for (const segment of segments) {
+		if (!PATH_SEGMENT.test(segment)) throw new Error('Invalid Graph path segment: IDs may contain only letters, digits and underscores');
+	}
+	return segments.join('/');
+}

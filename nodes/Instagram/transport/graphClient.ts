@@ -1,0 +1,128 @@
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { classifyGraphError, regainAccessMinutes, usagePercent } from './classify';
+import { graphPath, resolveConnection } from './connection';
+import type { AuthenticationMethod, GraphConnection, GraphContext } from './connection';
+import type { GraphErrorBody, GraphErrorDetails } from './errorKinds';
+import { asNodeError, createGraphApiError, redactDetails } from './errors';
+import { decideRetry, DEFAULT_RETRY_POLICY } from './retry';
+import type { RequestClass, RetryPolicy } from './retry';
+
+export type GraphParams = Record<string, string | number | boolean | object | undefined>;
+
+export interface GraphRequest {
+	method: 'GET' | 'POST';
+	/** Path segments after the version, e.g. [igUserId, 'media']; each one is validated. */
+	path: string[];
+	qs?: GraphParams;
+	/** Sent form-encoded; objects and arrays are JSON-encoded as Meta expects. */
+	body?: GraphParams;
+	/** Defaults: GET → read, POST → create. */
+	requestClass?: RequestClass;
+	itemIndex?: number;
+}
+
+/** The one way nodes/Instagram talks to Meta: auth, hosts, retries and error mapping live here. */
+export interface GraphClient {
+	request<T>(request: GraphRequest): Promise<T>;
+	connection(): Promise<GraphConnection>;
+}
+
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+const HIGH_USAGE_PERCENT = 80;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export function createGraphClient(
+	ctx: GraphContext,
+	authentication: AuthenticationMethod,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): GraphClient {
+	let connectionPromise: Promise<GraphConnection> | undefined;
+	let warnedAboutUsage = false;
+	const connection = async () => (connectionPromise ??= resolveConnection(ctx, authentication));
+	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+
+	async function send(conn: GraphConnection, request: GraphRequest): Promise<FullResponse> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${conn.baseUrl}/${graphPath(request.path)}`,
+			qs: encodeParams(request.qs),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+		if (request.method === 'POST') {
+			options.body = encodeParams(request.body);
+			options.headers = { 'content-type': 'application/x-www-form-urlencoded' };
+		}
+		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, conn.credentialType, options)) as FullResponse;
+	}
+
+	async function attempt(conn: GraphConnection, request: GraphRequest): Promise<{ body?: unknown; failure?: GraphErrorDetails }> {
+		try {
+			const response = await send(conn, request);
+			noteUsage(response.headers);
+			if (response.statusCode >= 200 && response.statusCode < 300) return { body: response.body };
+			const errorBody = (response.body as { error?: GraphErrorBody } | undefined)?.error;
+			const details = classifyGraphError(response.statusCode, typeof errorBody === 'object' ? errorBody : undefined);
+			const regain = regainAccessMinutes(response.headers);
+			return { failure: regain ? { ...details, regainAccessMinutes: regain } : details };
+		} catch (error) {
+			if (signal?.aborted || error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
+			if (error instanceof NodeApiError && !error.httpCode) {
+				return { failure: { kind: 'transient', noResponse: true, metaMessage: 'No response from Meta (network error or timeout)' } };
+			}
+			const status = error instanceof NodeApiError ? Number(error.httpCode) : undefined;
+			return { failure: { ...classifyGraphError(status, undefined), noResponse: status === undefined } };
+		}
+	}
+
+	function noteUsage(headers: Record<string, unknown>) {
+		const percent = usagePercent(headers);
+		if (percent === undefined || percent < HIGH_USAGE_PERCENT || warnedAboutUsage) return;
+		warnedAboutUsage = true;
+		ctx.logger.warn(`Instagram: Meta reports ${percent}% of the app's call budget used; calls may soon be throttled`);
+	}
+
+	async function request<T>(request: GraphRequest): Promise<T> {
+		const conn = await connection();
+		const requestClass = request.requestClass ?? (request.method === 'GET' ? 'read' : 'create');
+		const started = Date.now();
+		for (let attemptNumber = 1; ; attemptNumber++) {
+			const { body, failure } = await attempt(conn, request);
+			if (!failure) return body as T;
+			const decision = decideRetry({
+				requestClass,
+				kind: failure.kind,
+				attempt: attemptNumber,
+				elapsedMs: Date.now() - started,
+				serverWaitMs: (failure.regainAccessMinutes ?? 0) * 60_000,
+				random: Math.random(),
+			}, policy);
+			if (!decision.retry) {
+				throw createGraphApiError(ctx.getNode(), redactDetails(failure, conn.secrets), request.itemIndex);
+			}
+			ctx.logger.info(`Instagram: ${failure.kind} error on ${request.method} ${request.path[request.path.length - 1]}; retrying in ${decision.delayMs} ms`);
+			await sleep(decision.delayMs, signal);
+		}
+	}
+
+	return { request, connection };
+}
+
+/** Pure: Graph expects form/query values as strings, with JSON-typed params JSON-encoded. */
+export function encodeParams(params: GraphParams | undefined): Record<string, string> {
+	const encoded: Record<string, string> = {};
+	for (const [key, value] of Object.entries(params ?? {})) {
+		if (value === undefined) continue;
+		encoded[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+	}
+	return encoded;
+}
