@@ -43,7 +43,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), { name: 'caption', displayName: 'Caption' }),
 		alt_text: checkAltText(fields.altText, { name: 'additionalFields.altText', displayName: 'Alt Text' }),
 		location_id: checkOptionalGraphId(fields.locationId, { name: 'additionalFields.locationId', displayName: 'Location ID' }),
-		user_tags: parseUserTags((fields.userTags as IDataObject | undefined)?.tag, { name: 'additionalFields.userTags', displayName: 'User Tags' }, true),
+		user_tags: parseUserTags((fields.userTags as IDataObject | undefined)?.tag, { name: 'additionalFields.userTags', displayName: 'User Tags' }, 'required'),
 		collaborators: parseCollaborators(fields.collaborators, { name: 'additionalFields.collaborators', displayName: 'Collaborators' }),
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};

@@ -69,3 +69,8 @@ export function forgetKey(account: AccountLedger, key: string): AccountLedger {
 	delete keys[key];
 	return { ...account, keys };
 }
+
+/** The idempotency key that created a container, if the ledger knows it. */
+export function keyForContainer(account: AccountLedger, containerId: string): string | undefined {
+	return Object.entries(account.keys).find(([, record]) => record.containerId === containerId)?.[0];
+}

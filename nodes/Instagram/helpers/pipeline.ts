@@ -16,13 +16,19 @@ export interface BuiltContainer {
 	isVideo: boolean;
 }
 
+/** When waiting must stop, and the first pause between status checks. */
+export interface WaitTiming {
+	deadlineAt: number;
+	firstDelayMs: number;
+}
+
 /** One publishing job, produced by an operation from validated parameters. */
 export interface PublishPlan {
 	accountId: string;
 	kind: PublishKind;
 	label: string;
 	options: PublishOptions;
-	build(run: RunContext, deadlineAt: number): Promise<BuiltContainer>;
+	build(timing: WaitTiming): Promise<BuiltContainer>;
 }
 
 /** Duplicate check → quota gate → containers → wait → publish once → ledger → first comment. */
@@ -44,7 +50,7 @@ export async function runPublishPlan(run: RunContext, itemIndex: number, plan: P
 		}
 	}
 
-	const built = resumed?.container ?? (await plan.build(run, deadlineAt));
+	const built = resumed?.container ?? (await plan.build({ deadlineAt, firstDelayMs }));
 	if (key && !resumed?.container) {
 		run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) => recordPending(ledger, key, built.containerId, run.now()));
 	}

@@ -21,8 +21,11 @@ function checkUsername(raw: unknown, parameter: ParameterRef): string {
 	return username;
 }
 
-/** Pure: user tags from the UI list or JSON; positions (0–1 from the top left) are required on images. */
-export function parseUserTags(value: unknown, parameter: ParameterRef, requirePosition: boolean): UserTag[] | undefined {
+/** Whether a media type needs tag positions (feed images), may have them (stories) or takes none (video). */
+export type TagPositions = 'required' | 'optional' | 'omit';
+
+/** Pure: user tags from the UI list or JSON; positions are 0–1 from the top left. */
+export function parseUserTags(value: unknown, parameter: ParameterRef, positions: TagPositions): UserTag[] | undefined {
 	const list = typeof value === 'string' ? parseJsonList(value, parameter) : value;
 	if (list === undefined || list === null || (Array.isArray(list) && list.length === 0)) return undefined;
 	if (!Array.isArray(list)) throw new InvalidParameterError(parameter, 'must be a list of { username, x, y }');
@@ -31,8 +34,8 @@ export function parseUserTags(value: unknown, parameter: ParameterRef, requirePo
 		const tag = (typeof entry === 'string' ? { username: entry } : entry) as Record<string, unknown>;
 		const username = checkUsername(tag.username, parameter);
 		const hasPosition = tag.x !== undefined && tag.x !== '' && tag.y !== undefined && tag.y !== '';
-		if (!hasPosition) {
-			if (requirePosition) throw new InvalidParameterError(parameter, `needs x and y (0–1) for @${username} on an image`);
+		if (!hasPosition || positions === 'omit') {
+			if (positions === 'required') throw new InvalidParameterError(parameter, `needs x and y (0–1) for @${username} on an image`);
 			return { username };
 		}
 		const [x, y] = [Number(tag.x), Number(tag.y)];

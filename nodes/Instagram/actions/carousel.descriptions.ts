@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The two ways to give carousel media: a fixed list in the editor, or a JSON array from an expression. */
+export const carouselItemsFields: INodeProperties[] = [
+	{
+		displayName: 'Input Mode',
+		name: 'inputMode',
+		type: 'options',
+		options: [
+			{ name: 'Fixed List', value: 'fields', description: 'Enter each image or video below' },
+			{ name: 'JSON Array', value: 'json', description: 'A list from an expression, e.g. all images of an RSS item' },
+		],
+		default: 'fields',
+	},
+	{
+		displayName: 'Items',
+		name: 'items',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, minRequiredFields: 2, maxAllowedFields: 10 },
+		default: {},
+		placeholder: 'Add Item',
+		description: '2 to 10 images or videos, shown in this order',
+		displayOptions: { show: { inputMode: ['fields'] } },
+		options: [
+			{
+				displayName: 'Item',
+				name: 'item',
+				values: [
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Image', value: 'image' },
+							{ name: 'Video', value: 'video' },
+						],
+						default: 'image',
+					},
+					{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'e.g. https://cdn.example.com/1.jpg', description: 'Public URL of a JPEG image or an MP4/MOV video file' },
+					{ displayName: 'Alt Text', name: 'altText', type: 'string', default: '', description: 'Images only: describes the image for screen readers' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Items (JSON)',
+		name: 'itemsJson',
+		type: 'json',
+		default: '[]',
+		displayOptions: { show: { inputMode: ['json'] } },
+		placeholder: 'e.g. ["https://cdn.example.com/1.jpg", {"type":"video","url":"https://cdn.example.com/2.mp4"}]',
+		description: 'Array of 2 to 10 URLs, or objects with type, URL and altText. Without a type, .jpg/.jpeg means image and .mp4/.mov means video.',
+	},
+];
