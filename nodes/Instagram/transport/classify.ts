@@ -43,9 +43,10 @@ function kindOf(
 	if (RATE_LIMIT_CODES.has(code)) return 'rateLimit';
 	if (subcode !== undefined && EXPIRED_SUBCODES.has(subcode)) return 'expired';
 	if (subcode !== undefined && TRANSIENT_SUBCODES.has(subcode)) return 'transient';
+	// A specific publishing subcode (e.g. 1/2207057, bad thumbnail offset) outranks a generic code.
+	if (INVALID_MEDIA_CODES.has(code) || isMediaSubcode(subcode)) return 'invalidMedia';
 	if (TRANSIENT_CODES.has(code) || isTransient === true) return 'transient';
 	if (code === 10 || (code >= 200 && code <= 299) || code === 368 || httpStatus === 403) return 'permission';
-	if (INVALID_MEDIA_CODES.has(code) || isMediaSubcode(subcode)) return 'invalidMedia';
 	if (code === 100) return 'invalidRequest';
 	return kindFromStatus(httpStatus);
 }
