@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { classifyGraphError, regainAccessMinutes, usagePercent } from './classify';
@@ -75,12 +75,11 @@ export function createGraphClient(
 			const regain = regainAccessMinutes(response.headers);
 			return { failure: regain ? { ...details, regainAccessMinutes: regain } : details };
 		} catch (error) {
-			if (signal?.aborted || error instanceof NodeOperationError) throw asNodeError(ctx.getNode(), error, request.itemIndex);
-			if (error instanceof NodeApiError && !error.httpCode) {
+			if (!signal?.aborted && isNetworkFailure(error)) {
 				return { failure: { kind: 'transient', noResponse: true, metaMessage: 'No response from Meta (network error or timeout)' } };
 			}
-			const status = error instanceof NodeApiError ? Number(error.httpCode) : undefined;
-			return { failure: { ...classifyGraphError(status, undefined), noResponse: status === undefined } };
+			// Anything else (cancellation, "OAuth credentials not connected", …) is not worth a retry.
+			throw asNodeError(ctx.getNode(), error, request.itemIndex);
 		}
 	}
 
@@ -115,6 +114,15 @@ export function createGraphClient(
 	}
 
 	return { request, connection };
+}
+
+/** Whether a thrown request error means "no HTTP response" (reset, refused, timeout, DNS). */
+export function isNetworkFailure(error: unknown): boolean {
+	const cause = error instanceof NodeApiError ? (error.cause as unknown) : error;
+	if (!cause || typeof cause !== 'object') return false;
+	const { code, isAxiosError, response } = cause as { code?: unknown; isAxiosError?: unknown; response?: unknown };
+	if (response) return false;
+	return isAxiosError === true || (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR\w*)$/.test(code));
 }
 
 /** Pure: Graph expects form/query values as strings, with JSON-typed params JSON-encoded. */
