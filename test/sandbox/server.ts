@@ -1,0 +1,171 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only tooling, never shipped in dist/ */
+// HTTP front: parses, records, applies faults and latency, answers with Graph headers.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+
+import { describeAuthorization, extractToken, identify } from './auth';
+import { parseBody, readBody, str, type Params } from './body';
+import { Reply, type Core, type Ctx } from './context';
+import { E, errorBody, GraphError } from './errors';
+import { faultAction, FaultQueue, type FaultAction } from './faults';
+import { parseFields } from './fields';
+import { graphHeaders, newRecord, sleep, Usage, type Outcome } from './http-io';
+import { IdFactory, seedAccounts, traceId } from './ids';
+import { classify, dispatch, parsePath } from './route';
+import { SandboxState } from './state';
+import type { Endpoint, RecordedRequest, SandboxOptions } from './types';
+
+type ControlHandler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	rec: RecordedRequest,
+	raw: Buffer,
+) => Promise<void>;
+
+const IG_ENDPOINTS: Endpoint[] = [
+	'createContainer',
+	'publish',
+	'containerStatus',
+	'media',
+	'quota',
+	'comment',
+	'igUser',
+];
+
+export class SandboxServer {
+	readonly requests: RecordedRequest[] = [];
+	readonly controlRequests: RecordedRequest[] = [];
+	readonly faults = new FaultQueue();
+	readonly core: Core;
+	private readonly usage = new Usage();
+	private readonly http: Server;
+	private seq = 0;
+
+	constructor(
+		readonly options: SandboxOptions,
+		private readonly control: ControlHandler,
+	) {
+		const clock = () => (options.now ?? Date.now)();
+		const state = new SandboxState(options, new IdFactory());
+		this.core = { options, state, accounts: seedAccounts(), url: '', clock };
+		this.http = createServer((req, res) => {
+			this.handle(req, res).catch((e: unknown) => {
+				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+				res.end(`sandbox internal error: ${String(e)}`);
+			});
+		});
+	}
+
+	async listen(port: number): Promise<string> {
+		await new Promise<void>((resolve, reject) => {
+			this.http.once('error', reject);
+			this.http.listen(port, '127.0.0.1', () => resolve());
+		});
+		const address = this.http.address();
+		this.core.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+		return this.core.url;
+	}
+
+	async close(): Promise<void> {
+		this.http.closeAllConnections();
+		await new Promise<void>((resolve) => this.http.close(() => resolve()));
+	}
+
+	reset(): void {
+		this.requests.length = 0;
+		this.controlRequests.length = 0;
+		this.faults.clear();
+		this.core.state.reset();
+		this.usage.clear();
+		this.seq = 0;
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const raw = await readBody(req);
+		if (url.pathname.startsWith('/__sandbox/')) {
+			const rec = newRecord(++this.seq, this.core.clock(), req, url, 'control', {});
+			this.controlRequests.push(rec);
+			return this.control(req, res, rec, raw);
+		}
+		const { ctx, rec, parseError } = this.prepare(req, url, raw);
+		const trace = traceId();
+		const fault = this.faults.take(ctx.target.endpoint);
+		const { target, identity, params } = ctx;
+		const usageKey = target.accountId ?? identity.accounts[0] ?? this.core.accounts[0].id;
+		const uri = str(params, 'image_url') ?? str(params, 'video_url');
+		const action = fault ? faultAction(fault, usageKey, ctx.now, uri) : undefined;
+		rec.fault = fault?.kind;
+		const outcome = this.outcome(ctx, action, parseError, trace);
+		rec.accountId = target.accountId;
+		rec.containerId = target.containerId;
+		await sleep(this.options.latencyMs ?? 0);
+		if (!outcome || action?.type === 'dropAfterCommit') {
+			rec.response = outcome?.body;
+			req.socket.destroy();
+			return;
+		}
+		const appPct = this.usage.percent('app');
+		const bucId = IG_ENDPOINTS.includes(target.endpoint) ? target.accountId : undefined;
+		const buc = bucId ? { accountId: bucId, pct: this.usage.percent(bucId) } : undefined;
+		const headers = { ...graphHeaders(trace, ctx.version, appPct, buc), ...outcome.headers };
+		if (outcome.html) headers['Content-Type'] = 'text/html; charset=utf-8';
+		rec.status = outcome.status;
+		rec.response = outcome.body;
+		res.writeHead(outcome.status, headers);
+		res.end(outcome.html ?? JSON.stringify(outcome.body));
+	}
+
+	private prepare(req: IncomingMessage, url: URL, raw: Buffer) {
+		const route = parsePath(url.pathname);
+		let body: Params = {};
+		let parseError: GraphError | undefined;
+		try {
+			body = route.upload ? { bytes: raw.length } : parseBody(raw, req.headers['content-type']);
+		} catch (e) {
+			parseError = e as GraphError;
+		}
+		const query = Object.fromEntries(url.searchParams);
+		const ref = extractToken(req.headers.authorization, query, body);
+		const identity = identify(ref, this.core.accounts);
+		const method = req.method ?? 'GET';
+		const target = classify(method, route, identity, this.core);
+		const now = this.core.clock();
+		const rec = newRecord(++this.seq, now, req, url, target.endpoint, body);
+		rec.authorization = describeAuthorization(ref, identity);
+		rec.tokenKind = identity.kind;
+		rec.tokenInUrl = ref.inUrl;
+		this.requests.push(rec);
+		const params: Params = { ...query, ...body };
+		const fields = parseFields(typeof params.fields === 'string' ? params.fields : undefined);
+		const ctx: Ctx = {
+			...{ core: this.core, method, version: route.version, path: route.path, params, query },
+			...{ fields, identity, token: ref.raw, target, now, headers: req.headers, rawBody: raw },
+		};
+		return { ctx, rec, parseError };
+	}
+
+	private outcome(
+		ctx: Ctx,
+		action: FaultAction | undefined,
+		parseError: GraphError | undefined,
+		trace: string,
+	): Outcome | undefined {
+		const fail = (e: GraphError): Outcome => ({
+			status: e.status,
+			body: errorBody(e, trace, ctx.identity.ig),
+			headers: e.opts.headers,
+		});
+		if (action?.type === 'error') return fail(action.error);
+		if (action?.type === 'html')
+			return { status: action.status, body: action.html, html: action.html };
+		if (action?.type === 'dropBeforeCommit') return undefined;
+		try {
+			if (parseError) throw parseError;
+			const result = dispatch(ctx);
+			if (result instanceof Reply) return { status: result.status, body: result.body };
+			return { status: 200, body: result };
+		} catch (e) {
+			return fail(e instanceof GraphError ? e : E.internal(e));
+		}
+	}
+}
