@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { forgetKey, recordPending, recordPublished } from './ledger';
+import { graphDetailsOf, withContext } from '../transport/errors';
 import { readContainer, waitForContainer } from './poller';
 import { postFirstComment } from './firstComment';
 import { publishContainer } from './publish';
@@ -100,7 +101,7 @@ async function resumeFromLedger(
 	const duplicate = (mediaId?: string) => ({ skipped: true, reason: 'duplicate', id: mediaId, containerId: record.containerId, accountId, idempotencyKey: key });
 	if (record.state === 'published') return { done: duplicate(record.mediaId) };
 	if (!record.containerId) return undefined;
-	const status = await readContainer(run, record.containerId, itemIndex).catch(() => undefined);
+	const status = await readRecordedContainer(run, record.containerId, itemIndex);
 	if (status?.status_code === 'PUBLISHED') {
 		run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) =>
 			recordPublished(ledger, run.now(), { key, containerId: record.containerId as string }),
@@ -113,4 +114,18 @@ async function resumeFromLedger(
 	}
 	run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) => forgetKey(ledger, key));
 	return undefined;
+}
+
+/**
+ * Reads a container remembered in the ledger. Gone (expired, unknown) → undefined, so the item
+ * starts over; any other failure stops the item, because starting over could post twice.
+ */
+async function readRecordedContainer(run: RunContext, containerId: string, itemIndex: number) {
+	try {
+		return await readContainer(run, containerId, itemIndex);
+	} catch (error) {
+		const kind = graphDetailsOf(error)?.kind;
+		if (kind === 'expired' || kind === 'invalidRequest') return undefined;
+		throw withContext(run.ctx.getNode(), error, { containerId, publishOutcomeUnknown: true }, itemIndex);
+	}
 }

@@ -52,7 +52,11 @@ export async function waitForContainer(run: RunContext, request: WaitRequest): P
 		checks++;
 		const elapsedS = Math.round((run.now() - started) / 1000);
 		if (status.status_code === 'FINISHED' || status.status_code === 'PUBLISHED') {
-			if (checks > 1 || elapsedS > 0) run.progress(`${request.label} ${request.containerId} ready after ${elapsedS} s (${checks} status checks)`);
+			if (checks > 1 || elapsedS > 0) {
+				const message = `${request.label} ${request.containerId} was ready after ${elapsedS} s (${checks} status checks)`;
+				run.progress(message);
+				run.hint(message);
+			}
 			return status;
 		}
 		if (status.status_code === 'ERROR' || status.status_code === 'EXPIRED') throw containerFailure(run, request, status);

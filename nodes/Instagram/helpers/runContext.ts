@@ -16,6 +16,8 @@ export interface RunContext {
 	now(): number;
 	/** Reports progress of long operations (log, and the browser console in manual runs). */
 	progress(message: string): void;
+	/** A note shown with the node's output in the editor (e.g. how long processing took). */
+	hint(message: string): void;
 }
 
 export function createRunContext(ctx: IExecuteFunctions): RunContext {
@@ -30,6 +32,9 @@ export function createRunContext(ctx: IExecuteFunctions): RunContext {
 		progress(message: string) {
 			ctx.logger.info(`Instagram: ${message}`);
 			if (isManual) ctx.sendMessageToUI(`Instagram: ${message}`);
+		},
+		hint(message: string) {
+			ctx.addExecutionHints({ message, type: 'info', location: 'outputPane' });
 		},
 	};
 	return { ...base, quota: new QuotaTracker(base) };
