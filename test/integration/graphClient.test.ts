@@ -70,11 +70,8 @@ describe('Graph client against the sandbox', () => {
 	});
 
 	it('turns an expired token into a reconnect message without the token', async () => {
-		const error = await createGraphClient(
-			fakeContext({ loginType: 'facebook', accessToken: sandbox.tokens.expired, baseUrl: sandbox.url }),
-			'accessToken',
-			FAST,
-		).request({ method: 'GET', path: ['me'] }).catch((e: unknown) => e as Error & { description?: string });
+		const expiredClient = createGraphClient(fakeContext({ loginType: 'facebook', accessToken: sandbox.tokens.expired, baseUrl: sandbox.url }), 'accessToken', FAST);
+		const error = (await expiredClient.request({ method: 'GET', path: ['me'] }).catch((e: unknown) => e)) as Error & { description?: string };
 		expect(error.message).toBe('The Instagram access token has expired');
 		expect(error.description).toMatch(/Reconnect the Instagram credential/);
 		expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(sandbox.tokens.expired);
