@@ -1,6 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only tooling, never shipped in dist/ */
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- dev-only tooling, never shipped in dist/ */
+import { dirname } from 'path';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { IConnections, IDataObject, INode, INodeExecutionData, INodeType, INodeTypes, IRun, IVersionedNodeType, IWorkflowExecuteAdditionalData, NodeExecutionHint } from 'n8n-workflow';
@@ -14,8 +13,15 @@ const TRIGGERS = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigge
 let executionCounter = 0;
 let progressListener: RunOptions['onProgress'];
 
+/** n8n-core's own copy of a package (it ships nested @n8n/di and @n8n/backend-common). */
+function fromCore<T>(id: string): T {
+	return require(require.resolve(id, { paths: [dirname(require.resolve('n8n-core'))] })) as T;
+}
+
 /** Forwards the nodes' info/warn log lines (progress of long waits) to the current run's listener. */
 function listenToNodeLogs(): void {
+	const { Container } = fromCore<{ Container: { get(token: unknown): unknown } }>('@n8n/di');
+	const { Logger } = fromCore<{ Logger: unknown }>('@n8n/backend-common');
 	const logger = Container.get(Logger) as unknown as Record<'info' | 'warn', (message: string, meta?: object) => void> & { __harness?: boolean };
 	if (logger.__harness) return;
 	logger.__harness = true;

@@ -53,7 +53,7 @@ export async function waitForContainer(run: RunContext, request: WaitRequest): P
 		const elapsedS = Math.round((run.now() - started) / 1000);
 		if (status.status_code === 'FINISHED' || status.status_code === 'PUBLISHED') {
 			if (checks > 1 || elapsedS > 0) {
-				const message = `${request.label} ${request.containerId} was ready after ${elapsedS} s (${checks} status checks)`;
+				const message = `${request.label} ${request.containerId} was ready after ${elapsedS} s (${checks} status ${checks === 1 ? 'check' : 'checks'})`;
 				run.progress(message);
 				run.hint(message);
 			}

@@ -1,0 +1,79 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- dev-only demo, never shipped in dist/ */
+/**
+ * npm run demo — the README's first Quick start command. Starts the Graph sandbox, runs every
+ * example workflow through n8n's execution engine (n8n-core WorkflowExecute) with the compiled
+ * node, and prints what was published. No Meta account, seconds, Node 20+.
+ */
+import { readdirSync } from 'fs';
+import { join } from 'path';
+import type { IDataObject } from 'n8n-workflow';
+
+import { NODE_TYPE, PROJECT_ROOT } from '../test/e2e/package';
+import { CREDENTIAL_ID, forSandbox, loadExample, sandboxCredential } from '../test/e2e/workflows';
+import { prepareEnvironment, runWorkflow } from '../test/harness';
+import type { StoredCredential, WorkflowJson } from '../test/harness';
+import { startSandbox } from '../test/sandbox';
+import type { Sandbox } from '../test/sandbox';
+
+/** Order matters: the quota report runs last and shows what the others used. */
+const ORDER = ['rss-to-image-post.json', 'rss-to-carousel.json', 'reel-resume-with-status.json', 'daily-quota-report.json'];
+
+function describeItem(json: IDataObject): string {
+	if (json.error) return `✗ ${String(json.error)}`;
+	if (json.skipped) return `– skipped (${String(json.reason)})${json.id ? `, earlier media ${String(json.id)}` : ''}`;
+	const quota = json.quota as IDataObject | undefined;
+	const quotaText = quota ? `quota ${String(quota.used)}/${String(quota.total)} used` : '';
+	if (json.status === 'PUBLISHED' || json.published === true) {
+		const children = Array.isArray(json.children) ? `, ${json.children.length} children` : '';
+		return `✓ published ${String(json.mediaType ?? 'media')} ${String(json.id ?? '(id unknown)')} from container ${String(json.containerId)}${children}; ${quotaText}`;
+	}
+	if (json.published === false) return `◷ container ${String(json.containerId)} is ${String(json.status ?? json.statusCode)}, not published yet`;
+	return `ℹ ${quotaText || JSON.stringify(json)}`;
+}
+
+async function runExample(sandbox: Sandbox, file: string): Promise<boolean> {
+	const workflow = forSandbox(loadExample(file), sandbox) as unknown as WorkflowJson;
+	console.log(`\n▶ ${workflow.name}  (examples/${file})`);
+	const mark = sandbox.requests.length;
+	const started = Date.now();
+	const result = await runWorkflow({
+		workflow,
+		credentials: { [CREDENTIAL_ID]: sandboxCredential(sandbox) as StoredCredential },
+		onProgress: ({ message }) => console.log(`    … ${message}`),
+	});
+	for (const node of workflow.nodes.filter((candidate) => candidate.type === NODE_TYPE)) {
+		const items = result.json(node.name);
+		if (items.length) console.log(`  ${node.name}:`);
+		for (const json of items) console.log(`    ${describeItem(json)}`);
+	}
+	const calls: Record<string, number> = {};
+	for (const request of sandbox.requests.slice(mark)) calls[request.endpoint] = (calls[request.endpoint] ?? 0) + 1;
+	const callText = Object.entries(calls).map(([endpoint, count]) => `${endpoint} ×${count}`).join(', ');
+	console.log(`  Graph calls: ${callText || 'none'} — ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	if (result.status !== 'success') console.log(`  ✗ ${result.status}: ${result.error?.message ?? ''}`);
+	return result.status === 'success';
+}
+
+async function main(): Promise<void> {
+	prepareEnvironment();
+	// Reels take a few seconds to "process" in the sandbox, so the wait-and-poll loop is visible.
+	const sandbox = await startSandbox({ processing: { reel: { ms: 5_000 }, video: { ms: 1_500 } } });
+	console.log(`Graph sandbox on ${sandbox.url} — no Meta account involved.`);
+	try {
+		const available = new Set(readdirSync(join(PROJECT_ROOT, 'examples')).filter((file) => file.endsWith('.json')));
+		const files = [...ORDER.filter((file) => available.has(file)), ...[...available].filter((file) => !ORDER.includes(file)).sort()];
+		let failures = 0;
+		for (const file of files) if (!(await runExample(sandbox, file))) failures++;
+		const account = sandbox.accounts[0];
+		const tokenInUrl = sandbox.requests.some((request) => request.tokenInUrl);
+		console.log(`\nSummary: ${files.length - failures}/${files.length} workflows succeeded, ${sandbox.mediaCount(account.id)} media published to @${account.username}, ${sandbox.requests.length} Graph calls, token in a URL: ${tokenInUrl ? 'YES' : 'never'}.`);
+		if (failures || tokenInUrl) process.exitCode = 1;
+	} finally {
+		await sandbox.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});
