@@ -13,19 +13,12 @@ import { checkCaption, checkOptionalGraphId } from '../helpers/validate';
 import { graphDetailsOf } from '../transport/errors';
 import { captionField } from './common.descriptions';
 import { carouselItemsFields } from './carousel.descriptions';
-import { collaboratorsField, isAiGeneratedField, locationIdField } from './fields.descriptions';
+import { additionalFields, collaboratorsField, isAiGeneratedField, locationIdField } from './fields.descriptions';
 
 const properties: INodeProperties[] = [
 	captionField,
 	...carouselItemsFields,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [collaboratorsField, isAiGeneratedField, locationIdField],
-	},
+	additionalFields([collaboratorsField, isAiGeneratedField, locationIdField]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['carousel'] } }, properties);

@@ -8,7 +8,7 @@ import type { RunContext } from '../helpers/runContext';
 import { parseCollaborators, parseUserTags } from '../helpers/tags';
 import { checkAltText, checkCaption, checkMediaUrl, checkOptionalGraphId } from '../helpers/validate';
 import { captionField } from './common.descriptions';
-import { altTextField, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField } from './fields.descriptions';
+import { additionalFields, altTextField, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField } from './fields.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,14 +21,7 @@ const properties: INodeProperties[] = [
 		description: 'Public URL of a JPEG (up to 8 MB, aspect ratio 4:5 to 1.91:1). Meta downloads it from its own servers.',
 	},
 	captionField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [altTextField, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField],
-	},
+	additionalFields([altTextField, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['post'] } }, properties);

@@ -8,7 +8,7 @@ import type { RunContext } from '../helpers/runContext';
 import { parseCollaborators, parseUserTags } from '../helpers/tags';
 import { checkCaption, checkInteger, checkMediaUrl, checkOptionalGraphId } from '../helpers/validate';
 import { captionField } from './common.descriptions';
-import { collaboratorsField, isAiGeneratedField, locationIdField, userTagsField } from './fields.descriptions';
+import { additionalFields, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField } from './fields.descriptions';
 import { reelFields } from './reel.descriptions';
 import { readVideoUrl } from './video';
 import { videoSourceField, videoUrlField } from './video.descriptions';
@@ -19,16 +19,7 @@ const properties: INodeProperties[] = [
 	videoSourceField,
 	videoUrlField,
 	captionField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...reelFields, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	},
+	additionalFields([...reelFields, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['reel'] } }, properties);

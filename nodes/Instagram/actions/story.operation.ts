@@ -7,7 +7,7 @@ import { runPublishPlan } from '../helpers/pipeline';
 import type { RunContext } from '../helpers/runContext';
 import { parseUserTags } from '../helpers/tags';
 import { checkMediaUrl } from '../helpers/validate';
-import { userTagsField } from './fields.descriptions';
+import { additionalFields, userTagsField } from './fields.descriptions';
 import { readVideoUrl } from './video';
 import { videoSourceField, videoUrlField } from './video.descriptions';
 
@@ -38,14 +38,7 @@ const properties: INodeProperties[] = [
 		description: 'Public URL of an MP4 or MOV, 3 to 60 seconds, up to 100 MB',
 		displayOptions: { show: { mediaType: ['video'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [userTagsField],
-	},
+	additionalFields([userTagsField]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['story'] } }, properties);

@@ -1,4 +1,4 @@
-import { checkAltText, checkMediaUrl, InvalidParameterError } from './validate';
+import { checkAltText, checkMediaUrl, InvalidParameterError, parseJsonParameter } from './validate';
 import type { ParameterRef } from './validate';
 
 export const MIN_CAROUSEL_ITEMS = 2;
@@ -23,7 +23,10 @@ export function inferMediaType(url: string): 'image' | 'video' | undefined {
 
 /** Pure: 2–10 checked items from the UI list or from JSON (URL strings or { type?, url, altText? }). */
 export function parseCarouselItems(raw: unknown, parameter: ParameterRef): CarouselItem[] {
-	const list = typeof raw === 'string' ? parseJsonArray(raw, parameter) : raw;
+	const list =
+		typeof raw === 'string'
+			? parseJsonParameter(raw, parameter, 'Give a JSON array of URLs or of { type, url, altText } objects.')
+			: raw;
 	if (!Array.isArray(list)) {
 		throw new InvalidParameterError(parameter, 'must be a list of media', 'e.g. ["https://cdn.example.com/1.jpg", {"type":"video","url":"https://cdn.example.com/2.mp4"}]');
 	}
@@ -50,22 +53,4 @@ function parseItem(entry: unknown, index: number, parameter: ParameterRef): Caro
 	const altText = checkAltText(record.altText, { ...ref, displayName: `${ref.displayName} Alt Text` });
 	if (altText && type === 'video') throw new InvalidParameterError(ref, 'has alt text, which Instagram only accepts on images');
 	return { type, url, ...(altText ? { altText } : {}) };
-}
-
-const NOT_JSON = Symbol('not JSON');
-
-function parseJsonArray(text: string, parameter: ParameterRef): unknown {
-	const parsed = tryParse(text);
-	if (parsed === NOT_JSON) {
-		throw new InvalidParameterError(parameter, 'is not valid JSON', 'Give a JSON array of URLs or of { type, url, altText } objects.');
-	}
-	return parsed;
-}
-
-function tryParse(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return NOT_JSON;
-	}
 }

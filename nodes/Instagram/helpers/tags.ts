@@ -1,4 +1,4 @@
-import { InvalidParameterError } from './validate';
+import { InvalidParameterError, parseJsonParameter } from './validate';
 import type { ParameterRef } from './validate';
 
 export interface UserTag {
@@ -26,7 +26,10 @@ export type TagPositions = 'required' | 'optional' | 'omit';
 
 /** Pure: user tags from the UI list or JSON; positions are 0–1 from the top left. */
 export function parseUserTags(value: unknown, parameter: ParameterRef, positions: TagPositions): UserTag[] | undefined {
-	const list = typeof value === 'string' ? parseJsonList(value, parameter) : value;
+	const list =
+		typeof value === 'string' && value.trim()
+			? parseJsonParameter(value, parameter, 'e.g. [{"username":"jdoe","x":0.5,"y":0.8}]')
+			: value || undefined;
 	if (list === undefined || list === null || (Array.isArray(list) && list.length === 0)) return undefined;
 	if (!Array.isArray(list)) throw new InvalidParameterError(parameter, 'must be a list of { username, x, y }');
 	if (list.length > MAX_USER_TAGS) throw new InvalidParameterError(parameter, `has ${list.length} tags; Instagram allows ${MAX_USER_TAGS}`);
@@ -55,23 +58,4 @@ export function parseCollaborators(value: unknown, parameter: ParameterRef): str
 		throw new InvalidParameterError(parameter, `has ${names.length} usernames; Instagram allows up to ${MAX_COLLABORATORS}`);
 	}
 	return names.map((name) => checkUsername(name, parameter));
-}
-
-const NOT_JSON = Symbol('not JSON');
-
-function parseJsonList(text: string, parameter: ParameterRef): unknown {
-	if (!text.trim()) return undefined;
-	const parsed = tryParseJson(text);
-	if (parsed === NOT_JSON) {
-		throw new InvalidParameterError(parameter, 'is not valid JSON', 'e.g. [{"username":"jdoe","x":0.5,"y":0.8}]');
-	}
-	return parsed;
-}
-
-function tryParseJson(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return NOT_JSON;
-	}
 }

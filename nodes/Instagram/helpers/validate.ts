@@ -103,3 +103,20 @@ export function checkInteger(value: unknown, parameter: ParameterRef, min: numbe
 	}
 	return number;
 }
+
+const NOT_JSON = Symbol('not JSON');
+
+/** Pure: parses JSON text given in a parameter; invalid JSON names the parameter. */
+export function parseJsonParameter(text: string, parameter: ParameterRef, hint: string): unknown {
+	const parsed = tryParseJson(text);
+	if (parsed === NOT_JSON) throw new InvalidParameterError(parameter, 'is not valid JSON', hint);
+	return parsed;
+}
+
+function tryParseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return NOT_JSON;
+	}
+}
