@@ -11,6 +11,8 @@ describe('connectionFromCredentials', () => {
 		[{}, 'https://graph.facebook.com/v25.0'],
 		[{ apiVersion: 'nonsense' }, 'https://graph.facebook.com/v25.0'],
 		[{ loginType: 'instagram', baseUrl: 'http://127.0.0.1:4567/', apiVersion: '/v25.0/' }, 'http://127.0.0.1:4567/v25.0'],
+		[{ baseUrl: 'http://127.0.0.1:4567/v26.0/', apiVersion: 'v25.0' }, 'http://127.0.0.1:4567/v26.0'],
+		[{ baseUrl: 'https://proxy.example.com/graph' }, 'https://proxy.example.com/graph/v25.0'],
 	])('%j → %s', (data, baseUrl) => {
 		expect(connectionFromCredentials('instagramApi', data).baseUrl).toBe(baseUrl);
 	});

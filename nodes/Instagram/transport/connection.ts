@@ -37,7 +37,8 @@ export function connectionFromCredentials(
 	const loginType: LoginType = data.loginType === 'instagram' ? 'instagram' : 'facebook';
 	const version = normaliseVersion(String(data.apiVersion || DEFAULT_API_VERSION));
 	const override = String(data.baseUrl ?? '').trim().replace(/\/+$/, '');
-	const origin = override || GRAPH_ORIGINS[loginType];
+	// A Base URL that already ends in a version (".../v25.0") is used as it is.
+	const versioned = /\/v\d+(\.\d+)?$/.test(override);
 	const tokenData = (data.oauthTokenData ?? {}) as Record<string, unknown>;
 	const secrets = [data.accessToken, data.appSecret, data.clientSecret, tokenData.access_token]
 		.filter((value): value is string => typeof value === 'string' && value.length > 0);
@@ -45,7 +46,7 @@ export function connectionFromCredentials(
 	return {
 		credentialType,
 		loginType,
-		baseUrl: `${origin}/${version}`,
+		baseUrl: versioned ? override : `${override || GRAPH_ORIGINS[loginType]}/${version}`,
 		secrets,
 		tokenExpiresAt: expiresAt > 0 ? expiresAt : undefined,
 	};
