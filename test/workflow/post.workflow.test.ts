@@ -122,6 +122,29 @@ describe('Post through WorkflowExecute', () => {
 		expect(sandbox.calls('publish')[0].tokenKind).toBe('facebook');
 	});
 
+	it('works with an Instagram Login token (IGAA…, graph.instagram.com flavour)', async () => {
+		const result = await runInstagram(sandbox, post(), {
+			credentials: { igCred: { type: 'instagramApi', data: { loginType: 'instagram', accessToken: sandbox.tokens.instagram, baseUrl: sandbox.url } } },
+		});
+		expect(result.status).toBe('success');
+		expect(sandbox.requests.every((request) => request.tokenKind === 'instagram' && !request.tokenInUrl)).toBe(true);
+		expect(sandbox.mediaCount()).toBe(1);
+	});
+
+	it('sends a correct appsecret_proof when the credential has an App Secret', async () => {
+		const strict = await startSandbox({ requireAppSecretProof: true, appSecret: 'sandbox-app-secret-value' });
+		try {
+			const result = await runInstagram(strict, post(), {
+				credentials: { igCred: { type: 'instagramApi', data: { accessToken: strict.tokens.page, appSecret: 'sandbox-app-secret-value', baseUrl: strict.url } } },
+			});
+			expect(result.status).toBe('success');
+			expect(strict.requests.every((request) => /^[0-9a-f]{64}$/.test(String(request.query.appsecret_proof)))).toBe(true);
+			expect(JSON.stringify(strict.requests)).not.toContain('sandbox-app-secret-value');
+		} finally {
+			await strict.close();
+		}
+	});
+
 	it('honours continueOnFail per item and keeps pairedItem', async () => {
 		const result = await runInstagram(
 			sandbox,
