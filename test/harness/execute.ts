@@ -1,113 +1,113 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- dev-only tooling, never shipped in dist/ */
-import { dirname } from 'path';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
-import type { IConnections, IDataObject, INode, INodeExecutionData, INodeType, INodeTypes, IRun, IVersionedNodeType, IWorkflowExecuteAdditionalData, NodeExecutionHint } from 'n8n-workflow';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling, never shipped in dist/ */
+import { WorkflowExecute } from 'n8n-core';
+import { Expression, NodeHelpers, Workflow } from 'n8n-workflow';
+import type { ICredentialType, IDataObject, INode, INodeType, INodeTypes, IPinData, IRun, IVersionedNodeType, NodeExecutionHint } from 'n8n-workflow';
 
+import { createAdditionalData, createHooks } from './additionalData';
 import { baseNodeStubs } from './baseNodes';
 import { TestCredentialsHelper } from './credentials';
 import type { RunOptions, RunResult } from './index';
 import { loadPackageTypes } from './packageTypes';
+import type { WorkflowJson } from './packageTypes';
+import { installLoggerBridge, ProgressScope, runInScope } from './progress';
 
-const TRIGGERS = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger'];
+type AnyNodeType = INodeType | IVersionedNodeType;
 let executionCounter = 0;
-let progressListener: RunOptions['onProgress'];
 
-/** n8n-core's own copy of a package (it ships nested @n8n/di and @n8n/backend-common). */
-function fromCore<T>(id: string): T {
-	return require(require.resolve(id, { paths: [dirname(require.resolve('n8n-core'))] })) as T;
-}
-
-/** Forwards the nodes' info/warn log lines (progress of long waits) to the current run's listener. */
-function listenToNodeLogs(): void {
-	const { Container } = fromCore<{ Container: { get(token: unknown): unknown } }>('@n8n/di');
-	const { Logger } = fromCore<{ Logger: unknown }>('@n8n/backend-common');
-	const logger = Container.get(Logger) as unknown as Record<'info' | 'warn', (message: string, meta?: object) => void> & { __harness?: boolean };
-	if (logger.__harness) return;
-	logger.__harness = true;
-	for (const level of ['info', 'warn'] as const) {
-		const original = logger[level].bind(logger);
-		logger[level] = (message: string, meta?: object) => {
-			if (progressListener && message.startsWith('Instagram:')) progressListener({ node: 'Instagram', message: message.slice(11) });
-			original(message, meta);
-		};
+/** The package's compiled types; a missing/broken dist/ only matters if the workflow needs it. */
+function typeRegistry(options: RunOptions): { nodes: Record<string, AnyNodeType>; credentials: Record<string, ICredentialType> } {
+	let loaded: ReturnType<typeof loadPackageTypes> = { nodeTypes: {}, credentialTypes: {} };
+	let loadError: unknown;
+	try {
+		loaded = loadPackageTypes();
+	} catch (error) {
+		loadError = error;
 	}
+	const nodes: Record<string, AnyNodeType> = { ...baseNodeStubs, ...loaded.nodeTypes, ...options.nodeTypes };
+	const missing = [...new Set(options.workflow.nodes.map((node) => node.type))].filter((type) => !nodes[type]);
+	if (missing.length && loadError) throw loadError;
+	if (missing.length) throw new Error(`Unknown node type(s) ${missing.join(', ')}: not in the package's dist/, not a stubbed n8n-nodes-base node, not in RunOptions.nodeTypes`);
+	return { nodes, credentials: { ...loaded.credentialTypes, ...options.credentialTypes } };
 }
+
+const isTrigger = (type: AnyNodeType | undefined) => type?.description.group.includes('trigger') === true;
+
+function pickStartNode(workflow: Workflow, json: WorkflowJson, nodes: Record<string, AnyNodeType>, requested?: string): INode {
+	const enabled = json.nodes.filter((node) => !node.disabled);
+	const name =
+		requested ??
+		enabled.find((node) => node.type === 'n8n-nodes-base.manualTrigger')?.name ??
+		enabled.find((node) => isTrigger(nodes[node.type]))?.name;
+	const node = name === undefined ? null : workflow.getNode(name);
+	if (!node) throw new Error(requested ? `No node named "${requested}" in the workflow` : 'The workflow has no trigger to start from; pass RunOptions.startNode');
+	return node;
+}
+
+/** JSON round trip, as static data goes through n8n's DB (and drops ObservableObject state). */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
 
 export async function executeWorkflow(options: RunOptions): Promise<RunResult> {
-	const { nodeTypes: packageNodes, credentialTypes } = loadPackageTypes();
-	const items = () => options.inputItems ?? [{ json: {} }];
-	const registry: Record<string, INodeType | IVersionedNodeType> = { ...baseNodeStubs(items), ...packageNodes, ...options.nodeTypes };
+	const { workflow: json } = options;
+	const types = typeRegistry(options);
 	const nodeTypes: INodeTypes = {
-		getByName: (type) => registry[type],
-		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(registry[type], version),
+		getByName: (type) => types.nodes[type],
+		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(types.nodes[type], version),
 		getKnownTypes: () => ({}),
 	};
-	const { workflow: json } = options;
-	const staticData = options.staticData ?? (json.staticData as IDataObject | undefined) ?? {};
+	// n8n-workflow 2.41 defaults to the in-process 'legacy' engine (tournament + Function); the
+	// 'vm' engine needs isolated-vm (not built here) and an explicit initExpressionEngine().
+	if (Expression.getActiveImplementation() === 'legacy') Expression.setExpressionEngine('legacy');
 	const workflow = new Workflow({
 		id: json.id ?? 'harnessWorkflow01',
 		name: json.name,
 		nodes: json.nodes as unknown as INode[],
-		connections: json.connections as unknown as IConnections,
+		connections: json.connections as unknown as Workflow['connectionsBySourceNode'],
 		active: false,
 		nodeTypes,
-		staticData,
+		staticData: plain((options.staticData ?? json.staticData ?? {}) as IDataObject),
 		settings: { executionOrder: 'v1', ...json.settings },
 	});
 	const mode = options.mode ?? 'cli';
-	const executionId = `harness-${++executionCounter}`;
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, { ...json, id: workflow.id, active: false, isArchived: false, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null } as never);
-	let newStaticData: IDataObject | undefined;
-	hooks.addHandler('workflowExecuteAfter', (_run, changed) => {
-		newStaticData = changed;
-	});
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials ?? {});
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		userId: 'harness-user',
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not supported by the test harness');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => undefined,
-		setExecutionStatus: () => undefined,
-		sendDataToUI: () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const executionId = `harness-${process.pid}-${++executionCounter}`;
+	const label = (name: string) => {
+		const node = workflow.getNode(name);
+		const type = node ? types.nodes[node.type] : undefined;
+		return type ? `${type.description.displayName}: ` : '';
+	};
+	const scope = new ProgressScope(options.onProgress, label);
+	const { hooks, record } = createHooks(mode, executionId, workflow, scope);
+	const credentialsHelper = new TestCredentialsHelper(types.credentials, options.credentials ?? {});
+	const additionalData = createAdditionalData({ hooks, credentialsHelper, executionId, scope, record });
+	const startNode = pickStartNode(workflow, json, types.nodes, options.startNode);
+	const triggerToStartFrom = options.inputItems && {
+		name: startNode.name,
+		data: { startTime: Date.now(), executionIndex: 0, executionTime: 0, source: [], data: { main: [structuredClone(options.inputItems)] } },
+	};
+	const pinData = mode === 'manual' ? (json.pinData as IPinData | undefined) : undefined;
 
-	listenToNodeLogs();
-	progressListener = options.onProgress;
-	const startName = options.startNode ?? json.nodes.find((node) => node.type === TRIGGERS[0])?.name ?? json.nodes.find((node) => TRIGGERS.includes(node.type))?.name;
-	const startNode = startName ? workflow.getNode(startName) : null;
-	if (!startNode) throw new Error('The workflow has no Manual or Schedule Trigger to start from');
-	const execution = new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
+	installLoggerBridge();
+	const execution = runInScope(scope, () => new WorkflowExecute(additionalData, mode).run({ workflow, startNode, triggerToStartFrom, pinData }));
 	const cancel = () => execution.cancel();
-	options.signal?.addEventListener('abort', cancel, { once: true });
+	if (options.signal?.aborted) cancel();
+	else options.signal?.addEventListener('abort', cancel, { once: true });
 	let run: IRun;
 	try {
 		run = await execution;
 	} finally {
 		options.signal?.removeEventListener('abort', cancel);
-		progressListener = undefined;
 	}
-	return toResult(run, workflow, newStaticData);
+	// What n8n persists is the first workflowExecuteAfter call: on cancellation that is the one
+	// made by WorkflowExecute's onCancel (status 'canceled', no newStaticData), not the IRun the
+	// promise later resolves with (status 'error' from the node's AbortError).
+	const persisted = record.after[0] ?? { run, newStaticData: undefined };
+	return toResult(persisted.run, workflow, mode !== 'manual' && persisted.newStaticData !== undefined, credentialsHelper);
 }
 
-function toResult(run: IRun, workflow: Workflow, newStaticData: IDataObject | undefined): RunResult {
+function toResult(run: IRun, workflow: Workflow, staticDataChanged: boolean, credentialsHelper: TestCredentialsHelper): RunResult {
 	const runData = run.data.resultData.runData;
-	const output = (nodeName: string, outputIndex = 0): INodeExecutionData[] => {
+	const output: RunResult['output'] = (nodeName, outputIndex = 0) => {
 		const runs = runData[nodeName] ?? [];
-		return runs[runs.length - 1]?.data?.main?.[outputIndex] ?? [];
+		return runs.at(-1)?.data?.main?.[outputIndex] ?? [];
 	};
 	const hints: NodeExecutionHint[] = Object.values(runData).flatMap((runs) => runs.flatMap((task) => task.hints ?? []));
 	return {
@@ -115,9 +115,10 @@ function toResult(run: IRun, workflow: Workflow, newStaticData: IDataObject | un
 		error: run.data.resultData.error,
 		output,
 		json: (nodeName) => output(nodeName).map((item) => item.json),
-		staticData: workflow.staticData as IDataObject,
-		staticDataChanged: newStaticData !== undefined,
+		staticData: plain(workflow.staticData as IDataObject),
+		staticDataChanged,
 		hints,
+		credentialUpdates: credentialsHelper.updates,
 		run,
 	};
 }
