@@ -57,7 +57,7 @@ async function runExample(sandbox: Sandbox, file: string): Promise<boolean> {
 async function main(): Promise<void> {
 	prepareEnvironment();
 	// Reels take a few seconds to "process" in the sandbox, so the wait-and-poll loop is visible.
-	const sandbox = await startSandbox({ processing: { reel: { ms: 5_000 }, video: { ms: 1_500 } } });
+	const sandbox = await startSandbox({ processing: { reel: { ms: 3_000 }, video: { ms: 1_500 } } });
 	console.log(`Graph sandbox on ${sandbox.url} — no Meta account involved.`);
 	try {
 		const available = new Set(readdirSync(join(PROJECT_ROOT, 'examples')).filter((file) => file.endsWith('.json')));

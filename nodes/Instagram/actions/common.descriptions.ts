@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const DEFAULT_MAX_WAIT_SECONDS = 600;
-export const DEFAULT_POLL_INTERVAL_SECONDS = 3;
+export const DEFAULT_POLL_INTERVAL_SECONDS = 1;
 
 export const accountLocator: INodeProperties = {
 	displayName: 'Account',
