@@ -20,10 +20,22 @@ export async function createContainer(
 			requestClass: 'create',
 			itemIndex,
 		});
-		return response.id;
+		return requireId(response, 'container');
 	} catch (error) {
 		throw withContext(run.ctx.getNode(), error, { childIndex: spec.childIndex, childUrl: spec.url }, itemIndex);
 	}
+}
+
+/** The id Meta returns for a created object; a reply without one is an error, not an undefined id. */
+export function requireId(response: Partial<IdResponse> | undefined, what: string): string {
+	const id = response?.id;
+	if (typeof id === 'string' && /^\d+$/.test(id)) return id;
+	throw new UnexpectedReplyError(`Instagram's reply to creating the ${what} had no valid ID`);
+}
+
+/** A 2xx reply from Meta that does not have the shape its reference documents. */
+export class UnexpectedReplyError extends Error {
+	name = 'UnexpectedReplyError';
 }
 
 /** Pure helper: runs `task` over `inputs` with at most `limit` in flight, keeping input order. */

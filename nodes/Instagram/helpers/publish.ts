@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 import { asNodeError, graphDetailsOf, withContext } from '../transport/errors';
 import type { GraphErrorKind } from '../transport/errorKinds';
 import { backoffMs } from '../transport/retry';
+import { requireId } from './containers';
 import { readContainer, waitForContainer } from './poller';
 import type { RunContext } from './runContext';
 import type { IdResponse } from './types';
@@ -42,7 +43,7 @@ export async function publishContainer(run: RunContext, target: PublishTarget): 
 				requestClass: 'publish',
 				itemIndex: target.itemIndex,
 			});
-			return { mediaId: response.id, recovered: false };
+			return { mediaId: requireId(response, 'post'), recovered: false };
 		} catch (error) {
 			const details = graphDetailsOf(error);
 			const annotated = withContext(run.ctx.getNode(), error, { containerId: target.containerId }, target.itemIndex);

@@ -69,7 +69,11 @@ export function createGraphClient(
 		try {
 			const response = await send(conn, request);
 			noteUsage(response.headers);
-			if (response.statusCode >= 200 && response.statusCode < 300) return { body: response.body };
+			if (response.statusCode >= 200 && response.statusCode < 300) {
+				if (response.body && typeof response.body === 'object') return { body: response.body };
+				// e.g. a proxy's HTML page with status 200: never hand that to an operation as data.
+				return { failure: { kind: 'unknown', httpStatus: response.statusCode, metaMessage: 'The Graph API answered with something other than JSON' } };
+			}
 			const errorBody = (response.body as { error?: GraphErrorBody } | undefined)?.error;
 			const details = classifyGraphError(response.statusCode, typeof errorBody === 'object' ? errorBody : undefined);
 			const regain = regainAccessMinutes(response.headers);
