@@ -16,12 +16,15 @@ import { startSandbox } from '../test/sandbox';
 import type { Sandbox } from '../test/sandbox';
 
 /** Order matters: the quota report runs last and shows what the others used. */
+let lastQuota: IDataObject | undefined;
+
 const ORDER = ['rss-to-image-post.json', 'rss-to-carousel.json', 'reel-resume-with-status.json', 'daily-quota-report.json'];
 
 function describeItem(json: IDataObject): string {
 	if (json.error) return `✗ ${String(json.error)}`;
 	if (json.skipped) return `– skipped (${String(json.reason)})${json.id ? `, earlier media ${String(json.id)}` : ''}`;
 	const quota = json.quota as IDataObject | undefined;
+	if (quota) lastQuota = quota;
 	const quotaText = quota ? `quota ${String(quota.used)}/${String(quota.total)} used` : '';
 	if (json.status === 'PUBLISHED' || json.published === true) {
 		const children = Array.isArray(json.children) ? `, ${json.children.length} children` : '';
@@ -66,7 +69,8 @@ async function main(): Promise<void> {
 		for (const file of files) if (!(await runExample(sandbox, file))) failures++;
 		const account = sandbox.accounts[0];
 		const tokenInUrl = sandbox.requests.some((request) => request.tokenInUrl);
-		console.log(`\nSummary: ${files.length - failures}/${files.length} workflows succeeded, ${sandbox.mediaCount(account.id)} media published to @${account.username}, ${sandbox.requests.length} Graph calls, token in a URL: ${tokenInUrl ? 'YES' : 'never'}.`);
+		const quotaLeft = lastQuota ? `, quota left ${String(lastQuota.remaining)}/${String(lastQuota.total)}` : '';
+		console.log(`\nSummary: ${files.length - failures}/${files.length} workflows succeeded, ${sandbox.mediaCount(account.id)} media published to @${account.username}${quotaLeft}, ${sandbox.requests.length} Graph calls, token in a URL: ${tokenInUrl ? 'YES' : 'never'}.`);
 		if (failures || tokenInUrl) process.exitCode = 1;
 	} finally {
 		await sandbox.close();
