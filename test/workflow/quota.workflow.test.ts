@@ -59,6 +59,16 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 		expect(output[2]).toMatchObject({ details: { kind: 'quota' } });
 	});
 
+	it('publishes without the gate when the quota endpoint is down, trying it once per execution', async () => {
+		sandbox.fault({ endpoint: 'quota', kind: 'http500', times: 4 });
+		const result = await runInstagram(sandbox, post(), { items: items(2) });
+		expect(result.status).toBe('success');
+		expect(result.json(NODE).map((json) => json.status)).toEqual(['PUBLISHED', 'PUBLISHED']);
+		expect(result.json(NODE)[0].quota).toBeUndefined();
+		expect(callCounts(sandbox)).toEqual({ quota: 4, createContainer: 2, publish: 2 });
+		expect(result.hints.some((hint) => /quota could not be read/.test(hint.message))).toBe(true);
+	}, 30_000);
+
 	it('reads the remote quota once per execution, not per item', async () => {
 		const result = await runInstagram(sandbox, post(), { items: items(5) });
 		expect(result.status).toBe('success');

@@ -44,8 +44,8 @@ export async function runPublishPlan(run: RunContext, itemIndex: number, plan: P
 
 	let quota: QuotaState | undefined;
 	if (options.publishMode === 'publish') {
-		quota = await run.quota.current(accountId, itemIndex, keyWindowMs);
-		if (quota.remaining <= 0) {
+		quota = await readQuotaUnlessUnavailable(run, accountId, itemIndex, keyWindowMs);
+		if (quota && quota.remaining <= 0) {
 			if (options.onQuotaExhausted === 'skip') return { skipped: true, reason: 'quota', accountId, quota };
 			throw run.quota.exhaustedError(quota, itemIndex);
 		}
@@ -82,6 +82,23 @@ export async function runPublishPlan(run: RunContext, itemIndex: number, plan: P
 	}
 	if (options.firstComment) output.firstComment = await postFirstComment(run, outcome.mediaId, options.firstComment, itemIndex);
 	return output;
+}
+
+/**
+ * The quota gate's reading. If Meta's quota endpoint is down or throttled (after retries), the item
+ * goes on without it: Meta still enforces the limit at media_publish (code 9), so a flaky quota
+ * read must not block publishing. Auth and permission problems still stop the item.
+ */
+async function readQuotaUnlessUnavailable(run: RunContext, accountId: string, itemIndex: number, keyWindowMs: number) {
+	try {
+		return await run.quota.current(accountId, itemIndex, keyWindowMs);
+	} catch (error) {
+		const kind = graphDetailsOf(error)?.kind;
+		if (kind !== 'transient' && kind !== 'rateLimit' && kind !== 'unknown') throw withContext(run.ctx.getNode(), error, {}, itemIndex);
+		run.progress(`the publishing quota could not be read (${kind}); publishing anyway, Meta enforces the limit itself`);
+		run.hint('The publishing quota could not be read from Meta; the post was not checked against it beforehand.');
+		return undefined;
+	}
 }
 
 function afterOnePublish(quota: QuotaState): QuotaState {

@@ -64,10 +64,9 @@ export class QuotaTracker {
 	private async readRemote(accountId: string, itemIndex: number): Promise<RemoteQuota> {
 		let pending = this.remote.get(accountId);
 		if (!pending) {
+			// A failed read is remembered too: the next items of this execution do not wait through retries again.
 			pending = this.fetchRemote(accountId, itemIndex);
 			this.remote.set(accountId, pending);
-			// A failed read is not cached, so the next item may try again.
-			pending.catch(() => this.remote.delete(accountId));
 		}
 		return await pending;
 	}
