@@ -75,6 +75,33 @@ describe('Carousel through WorkflowExecute', () => {
 		expect(sandbox.calls('publish')).toHaveLength(0);
 	});
 
+	it('waits for the children and retries the parent once when Meta says they are not ready', async () => {
+		const slowImages = await startSandbox({ processing: { image: { polls: 1 } } });
+		try {
+			const urls = ['https://cdn.example.com/a.jpg', 'https://cdn.example.com/b.jpg', 'https://cdn.example.com/c.jpg'];
+			const result = await runInstagram(slowImages, carousel({ inputMode: 'json', itemsJson: JSON.stringify(urls) }));
+			expect(result.status).toBe('success');
+			const parents = slowImages.calls('createContainer').filter((call) => call.body.media_type === 'CAROUSEL');
+			expect(parents.map((call) => call.status)).toEqual([400, 200]);
+			expect(slowImages.calls('containerStatus').length).toBeGreaterThanOrEqual(3);
+			expect(slowImages.calls('publish')).toHaveLength(1);
+			expect(slowImages.mediaCount()).toBe(1);
+		} finally {
+			await slowImages.close();
+		}
+	});
+
+	it('names a video child that fails processing and publishes nothing', async () => {
+		const result = await runInstagram(sandbox, carousel({
+			inputMode: 'json',
+			itemsJson: JSON.stringify(['https://cdn.example.com/a.jpg', { type: 'video', url: 'https://cdn.example.com/bad-format.mp4' }]),
+		}));
+		expect(result.status).toBe('error');
+		expect(result.error?.description).toMatch(/Carousel item 2 \(https:\/\/cdn.example.com\/bad-format.mp4\)/);
+		expect(result.error?.description).toMatch(/subcode 2207026/);
+		expect(sandbox.calls('publish')).toHaveLength(0);
+	});
+
 	it('creates the children concurrently', async () => {
 		const slow = await startSandbox({ latencyMs: 100 });
 		try {
