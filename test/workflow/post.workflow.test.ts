@@ -29,6 +29,18 @@ describe('Post through WorkflowExecute', () => {
 		expect(sandbox.mediaCount()).toBe(1);
 	});
 
+	it('reads the permalink only when asked, best effort', async () => {
+		const result = await runInstagram(sandbox, post({ options: { ...FAST_OPTIONS, includePermalink: true } }));
+		expect(result.json(NODE)[0].permalink).toMatch(/^https:\/\/www\.instagram\.com\/p\//);
+		expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 1, publish: 1, media: 1 });
+		sandbox.reset();
+		sandbox.fault({ endpoint: 'media', kind: 'http500', times: 4 });
+		const failed = await runInstagram(sandbox, post({ options: { ...FAST_OPTIONS, includePermalink: true } }));
+		expect(failed.status).toBe('success');
+		expect(failed.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED' });
+		expect(failed.json(NODE)[0].permalink).toBeUndefined();
+	}, 30_000);
+
 	it('sends the optional fields Meta documents', async () => {
 		await runInstagram(sandbox, post({
 			additionalFields: {

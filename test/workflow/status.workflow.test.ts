@@ -41,6 +41,18 @@ describe('Status through WorkflowExecute', () => {
 		expect(sandbox.mediaCount()).toBe(1);
 	});
 
+	it('remembers the media id of a container it published for an idempotency key', async () => {
+		const upload = await runInstagram(sandbox, { parameters: { operation: 'reel', videoUrl: 'https://cdn.example.com/k.mp4', options: { ...FAST_OPTIONS, publishMode: 'containerOnly', idempotencyKey: 'launch' } } });
+		const containerId = String(upload.json(NODE)[0].containerId);
+		const publish = await runInstagram(sandbox, { parameters: { operation: 'status', containerId, publishIfReady: true } }, { staticData: upload.staticData });
+		const mediaId = publish.json(NODE)[0].id;
+		const later = await runInstagram(sandbox, { parameters: { operation: 'status', containerId } }, { staticData: publish.staticData });
+		expect(later.json(NODE)[0]).toMatchObject({ statusCode: 'PUBLISHED', published: true, id: mediaId });
+		const again = await runInstagram(sandbox, { parameters: { operation: 'reel', videoUrl: 'https://cdn.example.com/k.mp4', options: { ...FAST_OPTIONS, idempotencyKey: 'launch' } } }, { staticData: later.staticData });
+		expect(again.json(NODE)[0]).toMatchObject({ skipped: true, reason: 'duplicate', id: mediaId });
+		expect(sandbox.calls('publish')).toHaveLength(1);
+	});
+
 	it('parses the subcode of an ERROR container', async () => {
 		const containerId = await containerOnlyReel();
 		sandbox.setContainerStatus(containerId, 'ERROR', 2207082);

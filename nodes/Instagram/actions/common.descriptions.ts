@@ -72,6 +72,13 @@ export const publishOptions: INodeProperties = {
 			description: 'How long published idempotency keys are remembered',
 		},
 		{
+			displayName: 'Include Permalink',
+			name: 'includePermalink',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to read the post\'s public link after publishing (one more Graph call; if it fails, the post is still reported as published)',
+		},
+		{
 			displayName: 'Max Wait (Seconds)',
 			name: 'maxWaitSeconds',
 			type: 'number',

@@ -49,6 +49,8 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 			status: container.status,
 			errorSubcode: parseStatusSubcode(container.status),
 			published: container.status_code === 'PUBLISHED',
+			// Meta does not link a container to its media; the ledger does when this node published it.
+			id: container.status_code === 'PUBLISHED' ? knownMediaId(run, accountId, containerId) : undefined,
 		});
 		if (publishIfReady && container.status_code === 'FINISHED') {
 			Object.assign(output, await publishReady(run, itemIndex, accountId, containerId));
@@ -58,6 +60,12 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 	const { tokenExpiresAt } = await run.client.connection();
 	if (tokenExpiresAt) output.tokenExpiresAt = new Date(tokenExpiresAt).toISOString();
 	return JSON.parse(JSON.stringify(output)) as IDataObject;
+}
+
+function knownMediaId(run: RunContext, accountId: string, containerId: string): string | undefined {
+	const ledger = run.ledger.read(accountId, run.now(), KEY_WINDOW_MS);
+	const key = keyForContainer(ledger, containerId);
+	return key ? ledger.keys[key].mediaId : undefined;
 }
 
 async function publishReady(run: RunContext, itemIndex: number, accountId: string, containerId: string): Promise<IDataObject> {

@@ -32,6 +32,7 @@ export function readPublishOptions(ctx: IExecuteFunctions, itemIndex: number): P
 		idempotencyKey: idempotencyKey || undefined,
 		idempotencyWindowDays: checkInteger(raw.idempotencyWindowDays ?? DEFAULT_KEY_WINDOW_DAYS, { name: 'options.idempotencyWindowDays', displayName: 'Idempotency Window (Days)' }, 1, 365),
 		firstComment,
+		includePermalink: raw.includePermalink === true,
 	};
 }
 

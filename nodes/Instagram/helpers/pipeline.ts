@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { forgetKey, recordPending, recordPublished } from './ledger';
 import { graphDetailsOf, withContext } from '../transport/errors';
 import { readContainer, waitForContainer } from './poller';
-import { postFirstComment } from './firstComment';
+import { postFirstComment, readPermalink } from './afterPublish';
 import { publishContainer } from './publish';
 import type { RunContext } from './runContext';
 import type { PublishKind, PublishOptions, QuotaState } from './types';
@@ -80,6 +80,7 @@ export async function runPublishPlan(run: RunContext, itemIndex: number, plan: P
 		output.recovered = true;
 		if (!outcome.mediaId) output.note = "Published, but Meta's reply was lost, so the media ID is unknown.";
 	}
+	if (options.includePermalink) output.permalink = await readPermalink(run, outcome.mediaId, itemIndex);
 	if (options.firstComment) output.firstComment = await postFirstComment(run, outcome.mediaId, options.firstComment, itemIndex);
 	return output;
 }

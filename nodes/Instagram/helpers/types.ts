@@ -38,6 +38,7 @@ export interface PublishOptions {
 	idempotencyKey?: string;
 	idempotencyWindowDays: number;
 	firstComment?: string;
+	includePermalink: boolean;
 }
 
 /** One container to create: the Graph params plus what to say about it in errors. */

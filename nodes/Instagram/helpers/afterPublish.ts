@@ -4,6 +4,19 @@ import { asNodeError, graphDetailsOf } from '../transport/errors';
 import type { RunContext } from './runContext';
 import type { IdResponse } from './types';
 
+/** Reads a published media's permalink; best effort (Meta's media reads can fail while the post is live). */
+export async function readPermalink(run: RunContext, mediaId: string | undefined, itemIndex: number): Promise<string | undefined> {
+	if (!mediaId) return undefined;
+	try {
+		const media = await run.client.request<{ permalink?: string }>({ method: 'GET', path: [mediaId], qs: { fields: 'permalink' }, itemIndex });
+		return typeof media.permalink === 'string' ? media.permalink : undefined;
+	} catch (error) {
+		if (run.signal?.aborted) throw asNodeError(run.ctx.getNode(), error, itemIndex);
+		run.progress(`the permalink of ${mediaId} could not be read; the post is published`);
+		return undefined;
+	}
+}
+
 /**
  * Posts the first comment under a published media. Its failure never hides or undoes the post:
  * the outcome is reported in the output instead of being thrown.
