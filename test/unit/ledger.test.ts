@@ -2,7 +2,9 @@ import {
 	emptyAccount,
 	forgetKey,
 	keyForContainer,
+	MAX_IDEMPOTENCY_KEYS,
 	MAX_PUBLISH_TIMESTAMPS,
+	MAX_RETRY_KEYS,
 	nextSlotFreesAt,
 	PUBLISH_WINDOW_MS,
 	pruneAccount,
@@ -46,5 +48,17 @@ describe('ledger', () => {
 		const account = recordPublished(emptyAccount(), now, { containerId: '1789' });
 		expect(account.keys).toEqual({});
 		expect(publishesInWindow(account, now)).toBe(1);
+	});
+
+	it('keeps Retry On Fail guard keys apart: 24 h window, own cap, never evicting users\' keys', () => {
+		const own = Object.fromEntries(Array.from({ length: MAX_IDEMPOTENCY_KEYS }, (_, i) => [`guid-${i}`, { state: 'published' as const, at: now - DAY - i }]));
+		const guards = Object.fromEntries(Array.from({ length: MAX_RETRY_KEYS + 50 }, (_, i) => [`retry:exec-${i}:0:abc`, { state: 'published' as const, at: now - i }]));
+		const stale = { 'retry:old:0:abc': { state: 'published' as const, at: now - DAY - 1 } };
+		const pruned = pruneAccount({ publishedAt: [], keys: { ...own, ...guards, ...stale } }, now, 30 * DAY);
+		const keys = Object.keys(pruned.keys);
+		expect(keys.filter((key) => key.startsWith('guid-'))).toHaveLength(MAX_IDEMPOTENCY_KEYS);
+		expect(keys.filter((key) => key.startsWith('retry:'))).toHaveLength(MAX_RETRY_KEYS);
+		expect(keys).not.toContain('retry:old:0:abc');
+		expect(keys).toContain('retry:exec-0:0:abc');
 	});
 });

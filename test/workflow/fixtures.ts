@@ -13,6 +13,8 @@ export interface WorkflowSpec {
 	parameters: IDataObject;
 	authentication?: 'accessToken' | 'oAuth2';
 	continueOnFail?: boolean;
+	/** n8n's "Retry On Fail" node setting, with 2 tries. */
+	retryOnFail?: boolean;
 	id?: string;
 }
 
@@ -34,6 +36,7 @@ export function instagramWorkflow(spec: WorkflowSpec) {
 				parameters: { authentication, account: { __rl: true, mode: 'id', value: ACCOUNT }, ...spec.parameters },
 				credentials: { [credentialType]: { id: 'igCred', name: 'Instagram sandbox' } },
 				...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(spec.retryOnFail ? { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 } : {}),
 			},
 		],
 		connections: { 'Manual Trigger': { main: [[{ node: NODE, type: 'main' as const, index: 0 }]] } },

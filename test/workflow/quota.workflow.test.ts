@@ -69,6 +69,26 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 		expect(result.hints.some((hint) => /quota could not be read/.test(hint.message))).toBe(true);
 	}, 30_000);
 
+	it("n8n's Retry On Fail never re-publishes items published by an earlier try (no key needed)", async () => {
+		// Item 1 can never be fetched; each try of the node publishes item 0 first, then fails on item 1.
+		const twoItems = [{ url: 'https://cdn.example.com/x.jpg', title: 'Fine' }, { url: 'https://cdn.example.com/unreachable.jpg', title: 'Broken' }];
+		const result = await runInstagram(sandbox, { ...post(), retryOnFail: true }, { items: twoItems });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/could not use the media/);
+		expect(sandbox.calls('publish')).toHaveLength(1);
+		expect(sandbox.mediaCount()).toBe(1);
+		// Try 1: item 0 created + item 1 rejected; try 2: item 0 skipped by the guard, item 1 rejected again.
+		expect(sandbox.calls('createContainer').map((call) => call.status)).toEqual([200, 400, 400]);
+	});
+
+	it('the Retry On Fail guard is per execution: the same content in a new execution is published', async () => {
+		const first = await runInstagram(sandbox, post(), { items: items(1) });
+		const second = await runInstagram(sandbox, post(), { items: items(1), staticData: first.staticData });
+		expect(second.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED' });
+		expect(second.json(NODE)[0].publishedByEarlierTry).toBeUndefined();
+		expect(sandbox.mediaCount()).toBe(2);
+	});
+
 	it('reads the remote quota once per execution, not per item', async () => {
 		const result = await runInstagram(sandbox, post(), { items: items(5) });
 		expect(result.status).toBe('success');

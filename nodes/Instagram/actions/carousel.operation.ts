@@ -52,6 +52,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		accountId,
 		kind: 'CAROUSEL',
 		label: 'Carousel',
+		content: { parentParams, items },
 		options: readPublishOptions(ctx, itemIndex),
 		build: async ({ deadlineAt, firstDelayMs }) => {
 			const waitFor = (specs: ContainerSpec[], ids: string[]) =>

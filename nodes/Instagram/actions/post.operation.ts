@@ -45,6 +45,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		accountId,
 		kind: 'IMAGE',
 		label: 'Image',
+		content: params,
 		options,
 		build: async () => ({
 			containerId: await createContainer(run, accountId, { params, isVideo: false, label: 'Image', url: params.image_url }, itemIndex),

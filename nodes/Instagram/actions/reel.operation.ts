@@ -49,6 +49,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		accountId,
 		kind: 'REELS',
 		label: 'Reel',
+		content: params,
 		options: readPublishOptions(ctx, itemIndex),
 		build: async () => ({
 			containerId: await createContainer(run, accountId, { params, isVideo: true, label: 'Reel', url: params.video_url }, itemIndex),

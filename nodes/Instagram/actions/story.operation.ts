@@ -61,6 +61,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		accountId,
 		kind: 'STORIES',
 		label: 'Story',
+		content: params,
 		options: readPublishOptions(ctx, itemIndex),
 		build: async () => ({
 			containerId: await createContainer(run, accountId, { params, isVideo, label: 'Story', url }, itemIndex),

@@ -7,6 +7,10 @@ export const PUBLISH_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const MAX_PUBLISH_TIMESTAMPS = 200;
 export const MAX_IDEMPOTENCY_KEYS = 500;
 export const DEFAULT_KEY_WINDOW_DAYS = 30;
+/** Keys the node makes itself to guard n8n's Retry On Fail within one execution (see retryGuard.ts). */
+export const RETRY_KEY_PREFIX = 'retry:';
+export const RETRY_KEY_WINDOW_MS = PUBLISH_WINDOW_MS;
+export const MAX_RETRY_KEYS = 100;
 
 export interface KeyRecord {
 	state: 'pending' | 'published';
@@ -23,17 +27,21 @@ export interface AccountLedger {
 
 export const emptyAccount = (): AccountLedger => ({ publishedAt: [], keys: {} });
 
-/** Drops publishes older than 24 h and keys older than the key window; caps both lists. */
+/**
+ * Drops publishes older than 24 h and keys older than their window; caps every list. Retry-guard
+ * keys have their own short window and cap, so a large batch never evicts users' own keys.
+ */
 export function pruneAccount(account: AccountLedger, now: number, keyWindowMs: number): AccountLedger {
 	const publishedAt = account.publishedAt
 		.filter((at) => now - at < PUBLISH_WINDOW_MS)
 		.sort((a, b) => a - b)
 		.slice(-MAX_PUBLISH_TIMESTAMPS);
-	const fresh = Object.entries(account.keys)
-		.filter(([, record]) => now - record.at < keyWindowMs)
-		.sort(([, a], [, b]) => a.at - b.at)
-		.slice(-MAX_IDEMPOTENCY_KEYS);
-	return { publishedAt, keys: Object.fromEntries(fresh) };
+	const entries = Object.entries(account.keys);
+	const newest = (list: Array<[string, KeyRecord]>, windowMs: number, cap: number) =>
+		list.filter(([, record]) => now - record.at < windowMs).sort(([, a], [, b]) => a.at - b.at).slice(-cap);
+	const own = newest(entries.filter(([key]) => !key.startsWith(RETRY_KEY_PREFIX)), keyWindowMs, MAX_IDEMPOTENCY_KEYS);
+	const guards = newest(entries.filter(([key]) => key.startsWith(RETRY_KEY_PREFIX)), RETRY_KEY_WINDOW_MS, MAX_RETRY_KEYS);
+	return { publishedAt, keys: Object.fromEntries([...own, ...guards]) };
 }
 
 export function publishesInWindow(account: AccountLedger, now: number): number {

@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { forgetKey, recordPending, recordPublished } from './ledger';
+import { recordPending, recordPublished } from './ledger';
 import { graphDetailsOf, withContext } from '../transport/errors';
-import { readContainer, waitForContainer } from './poller';
+import { waitForContainer } from './poller';
+import { resumeFromLedger } from './resume';
+import { retryGuardKey } from './retryGuard';
 import { postFirstComment, readPermalink } from './afterPublish';
 import { publishContainer } from './publish';
 import type { RunContext } from './runContext';
@@ -30,17 +32,19 @@ export interface PublishPlan {
 	label: string;
 	options: PublishOptions;
 	build(timing: WaitTiming): Promise<BuiltContainer>;
+	/** What Meta is asked to publish; fingerprints the item for the Retry On Fail guard. */
+	content: unknown;
 }
 
 /** Duplicate check → quota gate → containers → wait → publish once → ledger → first comment. */
 export async function runPublishPlan(run: RunContext, itemIndex: number, plan: PublishPlan): Promise<IDataObject> {
 	const { accountId, options } = plan;
 	const keyWindowMs = options.idempotencyWindowDays * DAY_MS;
-	const key = options.idempotencyKey;
+	const key = options.idempotencyKey ?? retryGuardKey(run, itemIndex, { accountId, kind: plan.kind, content: plan.content });
 	const deadlineAt = run.now() + options.maxWaitSeconds * 1000;
 	const firstDelayMs = options.pollIntervalSeconds * 1000;
-	const resumed = key ? await resumeFromLedger(run, itemIndex, accountId, key, keyWindowMs) : undefined;
-	if (resumed?.done) return resumed.done;
+	const resumed = key ? await resumeFromLedger(run, { accountId, key, keyWindowMs, kind: plan.kind, itemIndex }) : undefined;
+	if (resumed && 'done' in resumed) return resumed.done;
 
 	let quota: QuotaState | undefined;
 	if (options.publishMode === 'publish') {
@@ -51,8 +55,8 @@ export async function runPublishPlan(run: RunContext, itemIndex: number, plan: P
 		}
 	}
 
-	const built = resumed?.container ?? (await plan.build({ deadlineAt, firstDelayMs }));
-	if (key && !resumed?.container) {
+	const built: BuiltContainer = resumed ? { containerId: resumed.containerId, isVideo: false } : await plan.build({ deadlineAt, firstDelayMs });
+	if (key && !resumed) {
 		run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) => recordPending(ledger, key, built.containerId, run.now()));
 	}
 	const waitRequest = { containerId: built.containerId, deadlineAt, firstDelayMs, itemIndex, label: plan.label };
@@ -104,46 +108,4 @@ async function readQuotaUnlessUnavailable(run: RunContext, accountId: string, it
 
 function afterOnePublish(quota: QuotaState): QuotaState {
 	return { ...quota, used: quota.used + 1, remaining: Math.max(0, quota.remaining - 1) };
-}
-
-/** A key seen before: already published → skip; container left FINISHED → publish it; else start over. */
-async function resumeFromLedger(
-	run: RunContext,
-	itemIndex: number,
-	accountId: string,
-	key: string,
-	keyWindowMs: number,
-): Promise<{ done?: IDataObject; container?: BuiltContainer } | undefined> {
-	const record = run.ledger.read(accountId, run.now(), keyWindowMs).keys[key];
-	if (!record) return undefined;
-	const duplicate = (mediaId?: string) => ({ skipped: true, reason: 'duplicate', id: mediaId, containerId: record.containerId, accountId, idempotencyKey: key });
-	if (record.state === 'published') return { done: duplicate(record.mediaId) };
-	if (!record.containerId) return undefined;
-	const status = await readRecordedContainer(run, record.containerId, itemIndex);
-	if (status?.status_code === 'PUBLISHED') {
-		run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) =>
-			recordPublished(ledger, run.now(), { key, containerId: record.containerId as string }),
-		);
-		return { done: duplicate(undefined) };
-	}
-	if (status?.status_code === 'FINISHED') {
-		run.progress(`resuming container ${record.containerId} for idempotency key "${key}"`);
-		return { container: { containerId: record.containerId, isVideo: false } };
-	}
-	run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) => forgetKey(ledger, key));
-	return undefined;
-}
-
-/**
- * Reads a container remembered in the ledger. Gone (expired, unknown) → undefined, so the item
- * starts over; any other failure stops the item, because starting over could post twice.
- */
-async function readRecordedContainer(run: RunContext, containerId: string, itemIndex: number) {
-	try {
-		return await readContainer(run, containerId, itemIndex);
-	} catch (error) {
-		const kind = graphDetailsOf(error)?.kind;
-		if (kind === 'expired' || kind === 'invalidRequest') return undefined;
-		throw withContext(run.ctx.getNode(), error, { containerId, publishOutcomeUnknown: true }, itemIndex);
-	}
 }
