@@ -167,6 +167,7 @@ describe('Post through WorkflowExecute', () => {
 		const output = result.output(NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.error).toMatch(/'Image URL' \(imageUrl\) is not a valid URL \[item 0\]/);
+		expect(output[0].json.details).toMatchObject({ kind: 'invalidParameter', parameter: 'imageUrl', requestSent: false });
 		expect(output[1].json.status).toBe('PUBLISHED');
 		expect(output[2].json).toMatchObject({ error: expect.stringMatching(/could not use the media/), details: { kind: 'invalidMedia', code: 9004, subcode: 2207052 } });
 		expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 2, publish: 1 });

@@ -32,10 +32,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 /** Keeps our API errors as they are (they already carry itemIndex); wraps everything else. */
 function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof InvalidParameterError) {
-		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+		const invalid = new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
 			itemIndex,
 			description: error.hint ?? 'No request was sent to Instagram.',
 		});
+		invalid.context.instagram = { kind: 'invalidParameter', parameter: error.parameter.name, requestSent: false };
+		return invalid;
 	}
 	if (error instanceof NodeApiError) return error;
 	if (error instanceof NodeOperationError) {

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import type { GraphErrorDetails } from './errorKinds';
-import { errorDescription, errorMessage, failureOf } from './messages';
+import { errorDescription, errorMessage, failureOf, isGraphErrorKind } from './messages';
 
 const TOKEN_PATTERNS = [
 	/\b(?:EAA|IGAA|IGQV)[A-Za-z0-9_-]{8,}/g,
@@ -61,8 +61,8 @@ export function createGraphApiError(
 /** The structured details of an error raised by {@link createGraphApiError}, if it is one. */
 export function graphDetailsOf(error: unknown): GraphErrorDetails | undefined {
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return undefined;
-	const details = error.context.instagram;
-	return details && typeof details === 'object' ? (details as GraphErrorDetails) : undefined;
+	const details = error.context.instagram as Partial<GraphErrorDetails> | undefined;
+	return details && isGraphErrorKind(details.kind) ? (details as GraphErrorDetails) : undefined;
 }
 
 /** Any thrown value as an n8n node error (our own errors pass through unchanged). */

@@ -111,6 +111,10 @@ export function failureOf(details: GraphErrorDetails): Failure | undefined {
 	}
 }
 
+export function isGraphErrorKind(kind: unknown): kind is GraphErrorKind {
+	return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(TEXT, kind);
+}
+
 /** The next step for a person or an agent, in one sentence. */
 export function nextStep(kind: GraphErrorKind): string {
 	return TEXT[kind].action;
