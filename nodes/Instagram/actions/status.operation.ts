@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_KEY_WINDOW_DAYS, keyForContainer, recordPublished } from '../helpers/ledger';
+import { DEFAULT_KEY_WINDOW_DAYS, keyForContainer } from '../helpers/ledger';
 import { readAccountId } from '../helpers/options';
 import { readContainer } from '../helpers/poller';
-import { publishContainer } from '../helpers/publish';
+import { publishContainer, recordSuccessfulPublish } from '../helpers/publish';
 import type { RunContext } from '../helpers/runContext';
 import { checkOptionalGraphId } from '../helpers/validate';
 import { parseStatusSubcode } from '../transport/classify';
@@ -79,9 +79,6 @@ async function publishReady(run: RunContext, itemIndex: number, accountId: strin
 		firstDelayMs: PUBLISH_FIRST_DELAY_MS,
 		label: 'Container',
 	});
-	run.quota.recordPublish(accountId);
-	run.ledger.update(accountId, run.now(), KEY_WINDOW_MS, (ledger) =>
-		recordPublished(ledger, run.now(), { key: keyForContainer(ledger, containerId), containerId, mediaId: outcome.mediaId }),
-	);
+	recordSuccessfulPublish(run, { accountId, containerId, keyWindowMs: KEY_WINDOW_MS }, outcome.mediaId);
 	return { statusCode: 'PUBLISHED', published: true, id: outcome.mediaId, ...(outcome.recovered ? { recovered: true } : {}) };
 }

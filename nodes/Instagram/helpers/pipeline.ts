@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { recordPending, recordPublished } from './ledger';
+import { recordPending } from './ledger';
 import { graphDetailsOf, withContext } from '../transport/errors';
 import { waitForContainer } from './poller';
 import { resumeFromLedger } from './resume';
 import { retryGuardKey } from './retryGuard';
 import { postFirstComment, readPermalink } from './afterPublish';
-import { publishContainer } from './publish';
+import { publishContainer, recordSuccessfulPublish } from './publish';
 import type { RunContext } from './runContext';
 import type { PublishKind, PublishOptions, QuotaState } from './types';
 
@@ -67,10 +67,7 @@ export async function runPublishPlan(run: RunContext, itemIndex: number, plan: P
 	if (built.isVideo) await waitForContainer(run, waitRequest);
 
 	const outcome = await publishContainer(run, { accountId, ...waitRequest });
-	run.quota.recordPublish(accountId);
-	run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) =>
-		recordPublished(ledger, run.now(), { key, containerId: built.containerId, mediaId: outcome.mediaId }),
-	);
+	recordSuccessfulPublish(run, { accountId, containerId: built.containerId, keyWindowMs, key }, outcome.mediaId);
 	const output: IDataObject = {
 		id: outcome.mediaId,
 		containerId: built.containerId,

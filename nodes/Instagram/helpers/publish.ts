@@ -4,6 +4,7 @@ import { asNodeError, graphDetailsOf, withContext } from '../transport/errors';
 import type { GraphErrorKind } from '../transport/errorKinds';
 import { backoffMs } from '../transport/retry';
 import { requireId } from './containers';
+import { keyForContainer, recordPublished } from './ledger';
 import { readContainer, waitForContainer } from './poller';
 import type { RunContext } from './runContext';
 import type { IdResponse } from './types';
@@ -85,4 +86,20 @@ async function readBackAfterUnclearFailure(
 		if (run.signal?.aborted) throw asNodeError(run.ctx.getNode(), error, target.itemIndex);
 		return 'unknown';
 	}
+}
+
+/** After a publish: count it for this execution's quota and remember it in the ledger (with its key, if any). */
+export function recordSuccessfulPublish(
+	run: RunContext,
+	target: { accountId: string; containerId: string; keyWindowMs: number; key?: string },
+	mediaId: string | undefined,
+): void {
+	run.quota.recordPublish(target.accountId);
+	run.ledger.update(target.accountId, run.now(), target.keyWindowMs, (ledger) =>
+		recordPublished(ledger, run.now(), {
+			key: target.key ?? keyForContainer(ledger, target.containerId),
+			containerId: target.containerId,
+			mediaId,
+		}),
+	);
 }
