@@ -14,7 +14,8 @@ export class InstagramApi implements ICredentialType {
 
 	icon = { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-instagram-publisher/n8n-nodes-instagram-publisher#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-instagram-publisher/n8n-nodes-instagram-publisher#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -42,7 +43,8 @@ export class InstagramApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'A long-lived token. Page and System User tokens do not expire; user tokens last about 60 days.',
+			description:
+				'A long-lived token. Page and System User tokens do not expire; user tokens last about 60 days.',
 		},
 		{
 			displayName: 'App Secret',
@@ -50,7 +52,8 @@ export class InstagramApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Optional. When set, every call carries appsecret_proof (required if the Meta app has "Require App Secret" on).',
+			description:
+				'Optional. When set, every call carries appsecret_proof (required if the Meta app has "Require App Secret" on).',
 		},
 		{
 			displayName: 'API Version',
@@ -65,7 +68,8 @@ export class InstagramApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4567',
-			description: 'Advanced: send calls to another origin (a proxy or the test sandbox). Leave empty to use Meta\'s host for the login type.',
+			description:
+				"Advanced: send calls to another origin (a proxy or the test sandbox). Leave empty to use Meta's host for the login type.",
 		},
 	];
 

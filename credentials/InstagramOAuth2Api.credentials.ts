@@ -19,7 +19,8 @@ export class InstagramOAuth2Api implements ICredentialType {
 
 	icon = { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-instagram-publisher/n8n-nodes-instagram-publisher#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-instagram-publisher/n8n-nodes-instagram-publisher#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -45,7 +46,12 @@ export class InstagramOAuth2Api implements ICredentialType {
 			required: true,
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: SCOPES },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		// Meta reads client_id and client_secret from the token request's parameters, not Basic auth.
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		{
@@ -54,7 +60,8 @@ export class InstagramOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4567',
-			description: 'Advanced: send Graph API calls to another origin (a proxy or the test sandbox). Leave empty for https://graph.facebook.com.',
+			description:
+				'Advanced: send Graph API calls to another origin (a proxy or the test sandbox). Leave empty for https://graph.facebook.com.',
 		},
 	];
 }

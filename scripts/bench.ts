@@ -20,7 +20,15 @@ const urls = Array.from({ length: CHILDREN }, (_, i) => `https://cdn.example.com
 async function nodeCarousel(sandbox: Sandbox): Promise<number> {
 	const started = performance.now();
 	const result = await runWorkflow({
-		workflow: instagramWorkflow({ parameters: { operation: 'carousel', caption: 'Bench', inputMode: 'json', itemsJson: JSON.stringify(urls), options: { pollIntervalSeconds: 0.05 } } }),
+		workflow: instagramWorkflow({
+			parameters: {
+				operation: 'carousel',
+				caption: 'Bench',
+				inputMode: 'json',
+				itemsJson: JSON.stringify(urls),
+				options: { pollIntervalSeconds: 0.05 },
+			},
+		}),
 		credentials: sandboxCredentials(sandbox),
 	});
 	if (result.status !== 'success') throw new Error(`carousel run failed: ${result.error?.message}`);
@@ -30,16 +38,30 @@ async function nodeCarousel(sandbox: Sandbox): Promise<number> {
 /** The same calls the node makes, but each child waits for the previous one. */
 async function sequentialCarousel(sandbox: Sandbox): Promise<number> {
 	const account = sandbox.accounts[0].id;
-	const graph = axios.create({ baseURL: `${sandbox.url}/v25.0`, headers: { Authorization: `Bearer ${sandbox.tokens.page}` } });
+	const graph = axios.create({
+		baseURL: `${sandbox.url}/v25.0`,
+		headers: { Authorization: `Bearer ${sandbox.tokens.page}` },
+	});
 	const started = performance.now();
-	await graph.get(`/${account}/content_publishing_limit`, { params: { fields: 'config,quota_usage' } });
+	await graph.get(`/${account}/content_publishing_limit`, {
+		params: { fields: 'config,quota_usage' },
+	});
 	const children: string[] = [];
 	for (const url of urls) {
-		const { data } = await graph.post<{ id: string }>(`/${account}/media`, new URLSearchParams({ image_url: url, is_carousel_item: 'true' }));
+		const { data } = await graph.post<{ id: string }>(
+			`/${account}/media`,
+			new URLSearchParams({ image_url: url, is_carousel_item: 'true' }),
+		);
 		children.push(data.id);
 	}
-	const parent = await graph.post<{ id: string }>(`/${account}/media`, new URLSearchParams({ media_type: 'CAROUSEL', caption: 'Bench', children: children.join(',') }));
-	await graph.post(`/${account}/media_publish`, new URLSearchParams({ creation_id: parent.data.id }));
+	const parent = await graph.post<{ id: string }>(
+		`/${account}/media`,
+		new URLSearchParams({ media_type: 'CAROUSEL', caption: 'Bench', children: children.join(',') }),
+	);
+	await graph.post(
+		`/${account}/media_publish`,
+		new URLSearchParams({ creation_id: parent.data.id }),
+	);
 	return performance.now() - started;
 }
 
@@ -56,10 +78,13 @@ async function main() {
 			sandbox.reset();
 			sequential.push(await sequentialCarousel(sandbox));
 		}
-		const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const median = (values: number[]) =>
+			[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 		const p = median(parallel);
 		const s = median(sequential);
-		console.log(`carousel, ${CHILDREN} images, ${LATENCY_MS} ms per Graph call, median of ${ROUNDS}:`);
+		console.log(
+			`carousel, ${CHILDREN} images, ${LATENCY_MS} ms per Graph call, median of ${ROUNDS}:`,
+		);
 		console.log(`  node (children in parallel, through WorkflowExecute): ${p.toFixed(0)} ms`);
 		console.log(`  children one after another (same calls):            ${s.toFixed(0)} ms`);
 		console.log(`  speed-up: ${(s / p).toFixed(2)}x (target ≥ 3x)`);

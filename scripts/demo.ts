@@ -18,11 +18,17 @@ import type { Sandbox } from '../test/sandbox';
 /** Order matters: the quota report runs last and shows what the others used. */
 let lastQuota: IDataObject | undefined;
 
-const ORDER = ['rss-to-image-post.json', 'rss-to-carousel.json', 'reel-resume-with-status.json', 'daily-quota-report.json'];
+const ORDER = [
+	'rss-to-image-post.json',
+	'rss-to-carousel.json',
+	'reel-resume-with-status.json',
+	'daily-quota-report.json',
+];
 
 function describeItem(json: IDataObject): string {
 	if (json.error) return `✗ ${String(json.error)}`;
-	if (json.skipped) return `– skipped (${String(json.reason)})${json.id ? `, earlier media ${String(json.id)}` : ''}`;
+	if (json.skipped)
+		return `– skipped (${String(json.reason)})${json.id ? `, earlier media ${String(json.id)}` : ''}`;
 	const quota = json.quota as IDataObject | undefined;
 	if (quota) lastQuota = quota;
 	const quotaText = quota ? `quota ${String(quota.used)}/${String(quota.total)} used` : '';
@@ -30,7 +36,8 @@ function describeItem(json: IDataObject): string {
 		const children = Array.isArray(json.children) ? `, ${json.children.length} children` : '';
 		return `✓ published ${String(json.mediaType ?? 'media')} ${String(json.id ?? '(id unknown)')} from container ${String(json.containerId)}${children}; ${quotaText}`;
 	}
-	if (json.published === false) return `◷ container ${String(json.containerId)} is ${String(json.status ?? json.statusCode)}, not published yet`;
+	if (json.published === false)
+		return `◷ container ${String(json.containerId)} is ${String(json.status ?? json.statusCode)}, not published yet`;
 	return `ℹ ${quotaText || JSON.stringify(json)}`;
 }
 
@@ -50,10 +57,16 @@ async function runExample(sandbox: Sandbox, file: string): Promise<boolean> {
 		for (const json of items) console.log(`    ${describeItem(json)}`);
 	}
 	const calls: Record<string, number> = {};
-	for (const request of sandbox.requests.slice(mark)) calls[request.endpoint] = (calls[request.endpoint] ?? 0) + 1;
-	const callText = Object.entries(calls).map(([endpoint, count]) => `${endpoint} ×${count}`).join(', ');
-	console.log(`  Graph calls: ${callText || 'none'} — ${((Date.now() - started) / 1000).toFixed(1)} s`);
-	if (result.status !== 'success') console.log(`  ✗ ${result.status}: ${result.error?.message ?? ''}`);
+	for (const request of sandbox.requests.slice(mark))
+		calls[request.endpoint] = (calls[request.endpoint] ?? 0) + 1;
+	const callText = Object.entries(calls)
+		.map(([endpoint, count]) => `${endpoint} ×${count}`)
+		.join(', ');
+	console.log(
+		`  Graph calls: ${callText || 'none'} — ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
+	if (result.status !== 'success')
+		console.log(`  ✗ ${result.status}: ${result.error?.message ?? ''}`);
 	return result.status === 'success';
 }
 
@@ -63,14 +76,23 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox({ processing: { reel: { ms: 3_000 }, video: { ms: 1_500 } } });
 	console.log(`Graph sandbox on ${sandbox.url} — no Meta account involved.`);
 	try {
-		const available = new Set(readdirSync(join(PROJECT_ROOT, 'examples')).filter((file) => file.endsWith('.json')));
-		const files = [...ORDER.filter((file) => available.has(file)), ...[...available].filter((file) => !ORDER.includes(file)).sort()];
+		const available = new Set(
+			readdirSync(join(PROJECT_ROOT, 'examples')).filter((file) => file.endsWith('.json')),
+		);
+		const files = [
+			...ORDER.filter((file) => available.has(file)),
+			...[...available].filter((file) => !ORDER.includes(file)).sort(),
+		];
 		let failures = 0;
 		for (const file of files) if (!(await runExample(sandbox, file))) failures++;
 		const account = sandbox.accounts[0];
 		const tokenInUrl = sandbox.requests.some((request) => request.tokenInUrl);
-		const quotaLeft = lastQuota ? `, quota left ${String(lastQuota.remaining)}/${String(lastQuota.total)}` : '';
-		console.log(`\nSummary: ${files.length - failures}/${files.length} workflows succeeded, ${sandbox.mediaCount(account.id)} media published to @${account.username}${quotaLeft}, ${sandbox.requests.length} Graph calls, token in a URL: ${tokenInUrl ? 'YES' : 'never'}.`);
+		const quotaLeft = lastQuota
+			? `, quota left ${String(lastQuota.remaining)}/${String(lastQuota.total)}`
+			: '';
+		console.log(
+			`\nSummary: ${files.length - failures}/${files.length} workflows succeeded, ${sandbox.mediaCount(account.id)} media published to @${account.username}${quotaLeft}, ${sandbox.requests.length} Graph calls, token in a URL: ${tokenInUrl ? 'YES' : 'never'}.`,
+		);
 		if (failures || tokenInUrl) process.exitCode = 1;
 	} finally {
 		await sandbox.close();

@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
@@ -13,14 +18,23 @@ export class Instagram implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] }}',
-		description: 'Publish posts, carousels, reels and stories to an Instagram Business or Creator account',
+		description:
+			'Publish posts, carousels, reels and stories to an Instagram Business or Creator account',
 		defaults: { name: 'Instagram' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'instagramOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'instagramApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{
+				name: 'instagramOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'instagramApi',
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
 		],
 		properties: nodeProperties,
 	};

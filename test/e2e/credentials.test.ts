@@ -45,16 +45,25 @@ describeE2E('real n8n 2.41.1: credentials', () => {
 			},
 		]);
 		const workflow = forSandbox(loadExample('rss-to-image-post.json'), sandbox);
-		workflow.nodes = workflow.nodes.map((node): IDataObject =>
-			node.type === NODE_TYPE
-				? { ...node, parameters: { ...(node.parameters as IDataObject), authentication: 'oAuth2' }, credentials: { instagramOAuth2Api: OAUTH_CREDENTIAL } }
-				: node,
+		workflow.nodes = workflow.nodes.map(
+			(node): IDataObject =>
+				node.type === NODE_TYPE
+					? {
+							...node,
+							parameters: { ...(node.parameters as IDataObject), authentication: 'oAuth2' },
+							credentials: { instagramOAuth2Api: OAUTH_CREDENTIAL },
+						}
+					: node,
 		);
 		await n8n.importWorkflow(workflow);
 		const result = await n8n.execute(workflow.id);
-		timings.push(`OAuth2 image post: execute ${(result.ms / 1000).toFixed(1)} s (${result.status})`);
+		timings.push(
+			`OAuth2 image post: execute ${(result.ms / 1000).toFixed(1)} s (${result.status})`,
+		);
 		expect(describeResult(result)).toBe('status=success exit=0 (in Post to Instagram)');
-		expect(nodeOutput(result, 'Post to Instagram').every((post) => post.status === 'PUBLISHED')).toBe(true);
+		expect(
+			nodeOutput(result, 'Post to Instagram').every((post) => post.status === 'PUBLISHED'),
+		).toBe(true);
 		expect(sandbox.requests.length).toBeGreaterThan(0);
 		for (const request of sandbox.requests) {
 			expect(request.tokenKind).toBe('facebook');
@@ -66,7 +75,17 @@ describeE2E('real n8n 2.41.1: credentials', () => {
 	it('reports an expired token with a reconnect message and never prints the token', async () => {
 		n8n = await N8nUserFolder.create();
 		await n8n.importCredentials([
-			{ id: 'igSandboxCred00001', name: 'Instagram account', type: 'instagramApi', data: { loginType: 'facebook', accessToken: sandbox.tokens.expired, apiVersion: 'v25.0', baseUrl: sandbox.url } },
+			{
+				id: 'igSandboxCred00001',
+				name: 'Instagram account',
+				type: 'instagramApi',
+				data: {
+					loginType: 'facebook',
+					accessToken: sandbox.tokens.expired,
+					apiVersion: 'v25.0',
+					baseUrl: sandbox.url,
+				},
+			},
 		]);
 		const workflow = forSandbox(loadExample('daily-quota-report.json'), sandbox);
 		await n8n.importWorkflow(workflow);

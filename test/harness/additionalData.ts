@@ -1,6 +1,13 @@
 import { ExecutionLifecycleHooks, ExternalSecretsProxy } from 'n8n-core';
 import { UnexpectedError } from 'n8n-workflow';
-import type { IDataObject, IRun, IWorkflowBase, IWorkflowExecuteAdditionalData, Workflow, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	Workflow,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from './credentials';
 import type { ProgressScope } from './progress';
@@ -15,7 +22,12 @@ export interface HookRecord {
 }
 
 /** Lifecycle hooks like n8n's, minus the DB: they track the running node and record what n8n would persist. */
-export function createHooks(mode: WorkflowExecuteMode, executionId: string, workflow: Workflow, scope: ProgressScope): { hooks: ExecutionLifecycleHooks; record: HookRecord } {
+export function createHooks(
+	mode: WorkflowExecuteMode,
+	executionId: string,
+	workflow: Workflow,
+	scope: ProgressScope,
+): { hooks: ExecutionLifecycleHooks; record: HookRecord } {
 	const workflowData: IWorkflowBase = {
 		id: workflow.id,
 		name: workflow.name ?? 'Harness workflow',

@@ -1,5 +1,11 @@
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { parseRss } from './rss';
 
@@ -30,30 +36,64 @@ function describe(
 }
 
 /** Pass-through: a trigger started by the harness emits its input (one empty item, or RunOptions.inputItems). */
-function passThrough(name: string, displayName: string, kind: 'trigger' | 'node' | 'note'): INodeType {
+function passThrough(
+	name: string,
+	displayName: string,
+	kind: 'trigger' | 'node' | 'note',
+): INodeType {
 	return {
 		description: describe(name, displayName, kind),
 		async execute(this: IExecuteFunctions) {
-			return [this.getInputData().map((item, index) => ({ ...item, pairedItem: item.pairedItem ?? { item: index } }))];
+			return [
+				this.getInputData().map((item, index) => ({
+					...item,
+					pairedItem: item.pairedItem ?? { item: index },
+				})),
+			];
 		},
 	};
 }
 
-const UNIT_MS: Record<string, number> = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+	seconds: 1_000,
+	minutes: 60_000,
+	hours: 3_600_000,
+	days: 86_400_000,
+};
 
 /** Wait, "After Time Interval": like the real node, short waits sleep in-process (cancellable), longer ones put the execution to wait. */
 const wait: INodeType = {
 	description: describe('wait', 'Wait', 'node', [
-		{ displayName: 'Resume', name: 'resume', type: 'options', options: [{ name: 'After Time Interval', value: 'timeInterval' }], default: 'timeInterval' },
+		{
+			displayName: 'Resume',
+			name: 'resume',
+			type: 'options',
+			options: [{ name: 'After Time Interval', value: 'timeInterval' }],
+			default: 'timeInterval',
+		},
 		{ displayName: 'Wait Amount', name: 'amount', type: 'number', default: 1 },
-		{ displayName: 'Wait Unit', name: 'unit', type: 'options', options: Object.keys(UNIT_MS).map((value) => ({ name: value, value })), default: 'hours' },
+		{
+			displayName: 'Wait Unit',
+			name: 'unit',
+			type: 'options',
+			options: Object.keys(UNIT_MS).map((value) => ({ name: value, value })),
+			default: 'hours',
+		},
 	]),
 	async execute(this: IExecuteFunctions) {
 		const resume = this.getNodeParameter('resume', 0) as string;
-		if (resume !== 'timeInterval') throw new NodeOperationError(this.getNode(), `The Wait stand-in only supports "After Time Interval" (got "${resume}")`);
+		if (resume !== 'timeInterval')
+			throw new NodeOperationError(
+				this.getNode(),
+				`The Wait stand-in only supports "After Time Interval" (got "${resume}")`,
+			);
 		const unit = this.getNodeParameter('unit', 0) as string;
 		const ms = Number(this.getNodeParameter('amount', 0)) * (UNIT_MS[unit] ?? NaN);
-		if (!Number.isFinite(ms) || ms < 0) throw new NodeOperationError(this.getNode(), `Invalid wait: ${String(this.getNodeParameter('amount', 0))} ${unit}`);
+		if (!Number.isFinite(ms) || ms < 0)
+			throw new NodeOperationError(
+				this.getNode(),
+				`Invalid wait: ${String(this.getNodeParameter('amount', 0))} ${unit}`,
+			);
 		if (ms < 65_000) await sleep(ms, this.getExecutionCancelSignal());
 		else await this.putExecutionToWait(new Date(Date.now() + ms));
 		return [this.getInputData()];
@@ -70,7 +110,10 @@ const rssFeedRead: INodeType = {
 		for (let index = 0; index < this.getInputData().length; index++) {
 			try {
 				const url = this.getNodeParameter('url', index) as string;
-				if (!url) throw new NodeOperationError(this.getNode(), 'The parameter "URL" has to be set!', { itemIndex: index });
+				if (!url)
+					throw new NodeOperationError(this.getNode(), 'The parameter "URL" has to be set!', {
+						itemIndex: index,
+					});
 				const xml = (await this.helpers.httpRequest({
 					url,
 					encoding: 'text',
@@ -80,7 +123,10 @@ const rssFeedRead: INodeType = {
 				})) as string;
 				for (const json of parseRss(xml)) output.push({ json, pairedItem: { item: index } });
 			} catch (error) {
-				const failure = error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
+				const failure =
+					error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
 				if (!this.continueOnFail()) throw failure;
 				output.push({ json: { error: failure.message }, pairedItem: { item: index } });
 			}

@@ -10,7 +10,12 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-const hidden = (name: string, displayName: string, value: string): INodeProperties => ({ displayName, name, type: 'hidden', default: value });
+const hidden = (name: string, displayName: string, value: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'hidden',
+	default: value,
+});
 
 /**
  * The parts of n8n-nodes-base's `oAuth2Api` that n8n-core's `requestOAuth2` reads
@@ -56,26 +61,70 @@ export class CredentialTypeRegistry {
 	}
 }
 
-const MOCK_NODE: INode = { id: 'credentials', name: 'credentials', type: 'harness.credentials', typeVersion: 1, position: [0, 0], parameters: {} };
+const MOCK_NODE: INode = {
+	id: 'credentials',
+	name: 'credentials',
+	type: 'harness.credentials',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const MOCK_TYPE: INodeType = {
-	description: { displayName: 'Mock', name: 'mock', group: [], version: 1, description: '', defaults: {}, inputs: [], outputs: [], properties: [] },
+	description: {
+		displayName: 'Mock',
+		name: 'mock',
+		group: [],
+		version: 1,
+		description: '',
+		defaults: {},
+		inputs: [],
+		outputs: [],
+		properties: [],
+	},
 };
 
 /** A one-node workflow, only for its expression engine (what n8n's CredentialsHelper does too). */
 function mockWorkflow(): Workflow {
-	const nodeTypes: INodeTypes = { getByName: () => MOCK_TYPE, getByNameAndVersion: () => MOCK_TYPE, getKnownTypes: () => ({}) };
+	const nodeTypes: INodeTypes = {
+		getByName: () => MOCK_TYPE,
+		getByNameAndVersion: () => MOCK_TYPE,
+		getKnownTypes: () => ({}),
+	};
 	return new Workflow({ nodes: [MOCK_NODE], connections: {}, active: false, nodeTypes });
 }
 
 /** Resolves expression values in decrypted data (`={{$self["apiVersion"]}}` and the like), like n8n's getDecrypted. */
-export function resolveCredentialData(data: ICredentialDataDecryptedObject, mode: WorkflowExecuteMode): ICredentialDataDecryptedObject {
-	const resolved = mockWorkflow().expression.getComplexParameterValue(MOCK_NODE, data as INodeParameters, mode, {}, undefined, undefined, data);
+export function resolveCredentialData(
+	data: ICredentialDataDecryptedObject,
+	mode: WorkflowExecuteMode,
+): ICredentialDataDecryptedObject {
+	const resolved = mockWorkflow().expression.getComplexParameterValue(
+		MOCK_NODE,
+		data as INodeParameters,
+		mode,
+		{},
+		undefined,
+		undefined,
+		data,
+	);
 	return resolved as ICredentialDataDecryptedObject;
 }
 
 /** Resolves one `authenticate.properties` value against `$credentials`, like n8n's CredentialsHelper.resolveValue. */
-export function resolveWithCredentials(value: unknown, credentials: ICredentialDataDecryptedObject, workflow?: Workflow, node?: INode): unknown {
+export function resolveWithCredentials(
+	value: unknown,
+	credentials: ICredentialDataDecryptedObject,
+	workflow?: Workflow,
+	node?: INode,
+): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
 	const host = workflow ?? mockWorkflow();
-	return host.expression.getSimpleParameterValue(node ?? MOCK_NODE, value, 'internal', { $credentials: credentials }, undefined, '');
+	return host.expression.getSimpleParameterValue(
+		node ?? MOCK_NODE,
+		value,
+		'internal',
+		{ $credentials: credentials },
+		undefined,
+		'',
+	);
 }

@@ -7,10 +7,19 @@ import { runWorkflow } from './index';
 import type { RunResult, StoredCredential } from './index';
 
 /** Runs Manual → Probe (httpRequestWithAuthentication with `type`) against a loopback server answering with `handle`. */
-async function probe(type: string, data: StoredCredential['data'], handle: (request: Recorded) => Reply = () => ({ body: { ok: true } })) {
+async function probe(
+	type: string,
+	data: StoredCredential['data'],
+	handle: (request: Recorded) => Reply = () => ({ body: { ok: true } }),
+) {
 	const server = await startServer(handle);
 	try {
-		const node = { name: 'Probe', type: 'fake.probe', parameters: { url: `${server.url}/v1/me`, credentialType: type }, credentials: { [type]: { id: 'cred-1', name: 'Test' } } };
+		const node = {
+			name: 'Probe',
+			type: 'fake.probe',
+			parameters: { url: `${server.url}/v1/me`, credentialType: type },
+			credentials: { [type]: { id: 'cred-1', name: 'Test' } },
+		};
 		const result: RunResult = await runWorkflow({
 			workflow: chain([node]),
 			nodeTypes: fakeNodeTypes,
@@ -38,9 +47,15 @@ describe('harness credentials helper', () => {
 	});
 
 	it('OAuth2 (extends oAuth2Api): n8n-core requestOAuth2 sends the Bearer token', async () => {
-		const { result, requests } = await probe('fakeOAuth2Api', { clientId: 'id', clientSecret: 'secret', oauthTokenData: { access_token: 'TOKEN-1', token_type: 'bearer' } });
+		const { result, requests } = await probe('fakeOAuth2Api', {
+			clientId: 'id',
+			clientSecret: 'secret',
+			oauthTokenData: { access_token: 'TOKEN-1', token_type: 'bearer' },
+		});
 		expect(result.status).toBe('success');
-		expect(requests.map((request) => [request.path, request.headers.authorization])).toEqual([['/v1/me', 'Bearer TOKEN-1']]);
+		expect(requests.map((request) => [request.path, request.headers.authorization])).toEqual([
+			['/v1/me', 'Bearer TOKEN-1'],
+		]);
 		expect(requests[0].query).toEqual({});
 		expect(result.credentialUpdates).toEqual([]);
 	});
@@ -48,37 +63,73 @@ describe('harness credentials helper', () => {
 	it('OAuth2: a 401 makes n8n-core refresh at the ($self-expression) token URL, retry, and persist only oauthTokenData', async () => {
 		const { result, requests } = await probe(
 			'fakeOAuth2Api',
-			{ clientId: 'id', clientSecret: 'secret', oauthTokenData: { access_token: 'OLD', refresh_token: 'R1', token_type: 'bearer' } },
+			{
+				clientId: 'id',
+				clientSecret: 'secret',
+				oauthTokenData: { access_token: 'OLD', refresh_token: 'R1', token_type: 'bearer' },
+			},
 			(request) => {
-				if (request.path === '/token') return { body: { access_token: 'NEW', token_type: 'bearer', expires_in: 3600 } };
-				return request.headers.authorization === 'Bearer NEW' ? { body: { ok: 'refreshed' } } : { status: 401, body: { error: 'expired' } };
+				if (request.path === '/token')
+					return { body: { access_token: 'NEW', token_type: 'bearer', expires_in: 3600 } };
+				return request.headers.authorization === 'Bearer NEW'
+					? { body: { ok: 'refreshed' } }
+					: { status: 401, body: { error: 'expired' } };
 			},
 		);
 		expect(result.status).toBe('success');
 		expect(result.json('Probe')).toEqual([{ ok: 'refreshed' }]);
-		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/me', 'POST /token', 'GET /v1/me']);
+		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'GET /v1/me',
+			'POST /token',
+			'GET /v1/me',
+		]);
 		expect(new URLSearchParams(requests[1].body).get('refresh_token')).toBe('R1');
 		expect(result.credentialUpdates).toHaveLength(1);
-		expect(result.credentialUpdates[0]).toMatchObject({ kind: 'oauthTokenData', type: 'fakeOAuth2Api', data: { oauthTokenData: { access_token: 'NEW', refresh_token: 'R1' } } });
+		expect(result.credentialUpdates[0]).toMatchObject({
+			kind: 'oauthTokenData',
+			type: 'fakeOAuth2Api',
+			data: { oauthTokenData: { access_token: 'NEW', refresh_token: 'R1' } },
+		});
 	});
 
 	it('OAuth2 without a refresh token: n8n-core\'s "reconnect" error', async () => {
-		const { result } = await probe('fakeOAuth2Api', { oauthTokenData: { access_token: 'OLD', token_type: 'bearer' } }, () => ({ status: 401, body: {} }));
+		const { result } = await probe(
+			'fakeOAuth2Api',
+			{ oauthTokenData: { access_token: 'OLD', token_type: 'bearer' } },
+			() => ({ status: 401, body: {} }),
+		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/no refresh token is available/);
 	});
 
 	it('preAuthentication runs for an empty expirable field, feeds authenticate and is persisted', async () => {
-		const { result, requests } = await probe('fakeSessionApi', { username: 'ann' }, (request) => (request.path === '/login' ? { body: { token: 's-1' } } : { body: { ok: true } }));
+		const { result, requests } = await probe('fakeSessionApi', { username: 'ann' }, (request) =>
+			request.path === '/login' ? { body: { token: 's-1' } } : { body: { ok: true } },
+		);
 		expect(result.status).toBe('success');
-		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /login', 'GET /v1/me']);
+		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /login',
+			'GET /v1/me',
+		]);
 		expect(requests[1].headers.authorization).toBe('Session s-1');
-		expect(result.credentialUpdates).toEqual([expect.objectContaining({ kind: 'data', data: expect.objectContaining({ sessionToken: 's-1', username: 'ann' }) })]);
+		expect(result.credentialUpdates).toEqual([
+			expect.objectContaining({
+				kind: 'data',
+				data: expect.objectContaining({ sessionToken: 's-1', username: 'ann' }),
+			}),
+		]);
 	});
 
 	it('a credential id that is not given fails clearly', async () => {
 		const result = await runWorkflow({
-			workflow: chain([{ name: 'Probe', type: 'fake.probe', parameters: { url: 'http://127.0.0.1:9/', credentialType: 'fakeFunctionApi' }, credentials: { fakeFunctionApi: { id: 'nope', name: 'x' } } }]),
+			workflow: chain([
+				{
+					name: 'Probe',
+					type: 'fake.probe',
+					parameters: { url: 'http://127.0.0.1:9/', credentialType: 'fakeFunctionApi' },
+					credentials: { fakeFunctionApi: { id: 'nope', name: 'x' } },
+				},
+			]),
 			nodeTypes: fakeNodeTypes,
 			credentialTypes: fakeCredentialTypes,
 		});

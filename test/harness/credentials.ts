@@ -1,10 +1,23 @@
 import { ICredentialsHelper } from 'n8n-workflow';
 import type {
-	ICredentialDataDecryptedObject, ICredentials, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INode,
-	INodeCredentialsDetails, INodeProperties, IRequestOptionsSimplified, Workflow, WorkflowExecuteMode,
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeProperties,
+	IRequestOptionsSimplified,
+	Workflow,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { CredentialTypeRegistry, resolveCredentialData, resolveWithCredentials } from './credentialTypes';
+import {
+	CredentialTypeRegistry,
+	resolveCredentialData,
+	resolveWithCredentials,
+} from './credentialTypes';
 
 export interface StoredCredential {
 	id?: string;
@@ -37,7 +50,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(types: Record<string, ICredentialType>, stored: Record<string, StoredCredential>) {
 		super();
 		this.registry = new CredentialTypeRegistry(types);
-		this.stored = Object.fromEntries(Object.entries(stored).map(([id, credential]) => [id, { ...credential, data: structuredClone(credential.data) }]));
+		this.stored = Object.fromEntries(
+			Object.entries(stored).map(([id, credential]) => [
+				id,
+				{ ...credential, data: structuredClone(credential.data) },
+			]),
+		);
 	}
 
 	getParentTypes(name: string): string[] {
@@ -56,8 +74,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	private find(details: INodeCredentialsDetails, type: string): StoredCredential {
 		const byId = details.id ? this.stored[details.id] : undefined;
 		const stored = byId ?? Object.values(this.stored).find((candidate) => candidate.type === type);
-		if (!stored) throw new Error(`Test harness: no credential "${details.id ?? details.name}" of type ${type} was given (RunOptions.credentials)`);
-		if (stored.type !== type) throw new Error(`Test harness: credential "${details.id}" is of type ${stored.type}, the node asks for ${type}`);
+		if (!stored)
+			throw new Error(
+				`Test harness: no credential "${details.id ?? details.name}" of type ${type} was given (RunOptions.credentials)`,
+			);
+		if (stored.type !== type)
+			throw new Error(
+				`Test harness: credential "${details.id}" is of type ${stored.type}, the node asks for ${type}`,
+			);
 		return stored;
 	}
 
@@ -73,7 +97,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (raw) return structuredClone(stored.data);
 		const defaults: ICredentialDataDecryptedObject = {};
 		for (const property of this.registry.properties(type)) {
-			if (property.default !== undefined) defaults[property.name] = property.default as ICredentialDataDecryptedObject[string];
+			if (property.default !== undefined)
+				defaults[property.name] = property.default as ICredentialDataDecryptedObject[string];
 		}
 		return resolveCredentialData({ ...defaults, ...stored.data }, mode);
 	}
@@ -93,7 +118,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		for (const [outerKey, values] of Object.entries(authenticate.properties)) {
 			for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
 				const resolvedKey = String(resolveWithCredentials(key, credentials, workflow, node));
-				target[outerKey] = { ...target[outerKey], [resolvedKey]: resolveWithCredentials(value, credentials, workflow, node) };
+				target[outerKey] = {
+					...target[outerKey],
+					[resolvedKey]: resolveWithCredentials(value, credentials, workflow, node),
+				};
 			}
 		}
 		return requestOptions;
@@ -108,13 +136,30 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.registry.get(typeName);
-		const expirable = this.registry.properties(typeName).find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = this.registry
+			.properties(typeName)
+			.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!type?.preAuthentication || !expirable) return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
-		if (output[expirable.name] === undefined) throw new Error(`The property "${expirable.name}" is missing from preAuthentication's output`);
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		)
+			return undefined;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
+		if (output[expirable.name] === undefined)
+			throw new Error(
+				`The property "${expirable.name}" is missing from preAuthentication's output`,
+			);
 		const details = node.credentials?.[typeName];
-		if (details) await this.updateCredentials(details, typeName, { ...this.find(details, typeName).data, ...output });
+		if (details)
+			await this.updateCredentials(details, typeName, {
+				...this.find(details, typeName).data,
+				...output,
+			});
 		return Object.assign(credentials, output);
 	}
 
@@ -125,19 +170,29 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const preAuthentication = this.registry.get(typeName)?.preAuthentication;
-		return preAuthentication ? ((await preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) : undefined;
+		return preAuthentication
+			? ((await preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject)
+			: undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('Test harness: getCredentials is not used by node executions');
 	}
 
-	async updateCredentials(credential: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		credential: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.updates.push({ kind: 'data', credential, type, data: structuredClone(data) });
 		this.find(credential, type).data = data;
 	}
 
-	async updateCredentialsOauthTokenData(credential: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentialsOauthTokenData(
+		credential: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		// n8n writes only `oauthTokenData` of what it is given.
 		this.updates.push({ kind: 'oauthTokenData', credential, type, data: structuredClone(data) });
 		const stored = this.find(credential, type);

@@ -1,7 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling, never shipped in dist/ */
 import { WorkflowExecute } from 'n8n-core';
 import { Expression, NodeHelpers, Workflow } from 'n8n-workflow';
-import type { ICredentialType, IDataObject, INode, INodeType, INodeTypes, IPinData, IRun, IVersionedNodeType, NodeExecutionHint } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeType,
+	INodeTypes,
+	IPinData,
+	IRun,
+	IVersionedNodeType,
+	NodeExecutionHint,
+} from 'n8n-workflow';
 
 import { createAdditionalData, createHooks } from './additionalData';
 import { baseNodeStubs } from './baseNodes';
@@ -15,7 +25,10 @@ type AnyNodeType = INodeType | IVersionedNodeType;
 let executionCounter = 0;
 
 /** The package's compiled types; a missing/broken dist/ only matters if the workflow needs it. */
-function typeRegistry(options: RunOptions): { nodes: Record<string, AnyNodeType>; credentials: Record<string, ICredentialType> } {
+function typeRegistry(options: RunOptions): {
+	nodes: Record<string, AnyNodeType>;
+	credentials: Record<string, ICredentialType>;
+} {
 	let loaded: ReturnType<typeof loadPackageTypes> = { nodeTypes: {}, credentialTypes: {} };
 	let loadError: unknown;
 	try {
@@ -23,23 +36,43 @@ function typeRegistry(options: RunOptions): { nodes: Record<string, AnyNodeType>
 	} catch (error) {
 		loadError = error;
 	}
-	const nodes: Record<string, AnyNodeType> = { ...baseNodeStubs, ...loaded.nodeTypes, ...options.nodeTypes };
-	const missing = [...new Set(options.workflow.nodes.map((node) => node.type))].filter((type) => !nodes[type]);
+	const nodes: Record<string, AnyNodeType> = {
+		...baseNodeStubs,
+		...loaded.nodeTypes,
+		...options.nodeTypes,
+	};
+	const missing = [...new Set(options.workflow.nodes.map((node) => node.type))].filter(
+		(type) => !nodes[type],
+	);
 	if (missing.length && loadError) throw loadError;
-	if (missing.length) throw new Error(`Unknown node type(s) ${missing.join(', ')}: not in the package's dist/, not a stubbed n8n-nodes-base node, not in RunOptions.nodeTypes`);
+	if (missing.length)
+		throw new Error(
+			`Unknown node type(s) ${missing.join(', ')}: not in the package's dist/, not a stubbed n8n-nodes-base node, not in RunOptions.nodeTypes`,
+		);
 	return { nodes, credentials: { ...loaded.credentialTypes, ...options.credentialTypes } };
 }
 
-const isTrigger = (type: AnyNodeType | undefined) => type?.description.group.includes('trigger') === true;
+const isTrigger = (type: AnyNodeType | undefined) =>
+	type?.description.group.includes('trigger') === true;
 
-function pickStartNode(workflow: Workflow, json: WorkflowJson, nodes: Record<string, AnyNodeType>, requested?: string): INode {
+function pickStartNode(
+	workflow: Workflow,
+	json: WorkflowJson,
+	nodes: Record<string, AnyNodeType>,
+	requested?: string,
+): INode {
 	const enabled = json.nodes.filter((node) => !node.disabled);
 	const name =
 		requested ??
 		enabled.find((node) => node.type === 'n8n-nodes-base.manualTrigger')?.name ??
 		enabled.find((node) => isTrigger(nodes[node.type]))?.name;
 	const node = name === undefined ? null : workflow.getNode(name);
-	if (!node) throw new Error(requested ? `No node named "${requested}" in the workflow` : 'The workflow has no trigger to start from; pass RunOptions.startNode');
+	if (!node)
+		throw new Error(
+			requested
+				? `No node named "${requested}" in the workflow`
+				: 'The workflow has no trigger to start from; pass RunOptions.startNode',
+		);
 	return node;
 }
 
@@ -51,7 +84,8 @@ export async function executeWorkflow(options: RunOptions): Promise<RunResult> {
 	const types = typeRegistry(options);
 	const nodeTypes: INodeTypes = {
 		getByName: (type) => types.nodes[type],
-		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(types.nodes[type], version),
+		getByNameAndVersion: (type, version) =>
+			NodeHelpers.getVersionedNodeType(types.nodes[type], version),
 		getKnownTypes: () => ({}),
 	};
 	// n8n-workflow 2.41 defaults to the in-process 'legacy' engine (tournament + Function); the
@@ -77,16 +111,35 @@ export async function executeWorkflow(options: RunOptions): Promise<RunResult> {
 	const scope = new ProgressScope(options.onProgress, label);
 	const { hooks, record } = createHooks(mode, executionId, workflow, scope);
 	const credentialsHelper = new TestCredentialsHelper(types.credentials, options.credentials ?? {});
-	const additionalData = createAdditionalData({ hooks, credentialsHelper, executionId, scope, record });
+	const additionalData = createAdditionalData({
+		hooks,
+		credentialsHelper,
+		executionId,
+		scope,
+		record,
+	});
 	const startNode = pickStartNode(workflow, json, types.nodes, options.startNode);
 	const triggerToStartFrom = options.inputItems && {
 		name: startNode.name,
-		data: { startTime: Date.now(), executionIndex: 0, executionTime: 0, source: [], data: { main: [structuredClone(options.inputItems)] } },
+		data: {
+			startTime: Date.now(),
+			executionIndex: 0,
+			executionTime: 0,
+			source: [],
+			data: { main: [structuredClone(options.inputItems)] },
+		},
 	};
 	const pinData = mode === 'manual' ? (json.pinData as IPinData | undefined) : undefined;
 
 	installLoggerBridge();
-	const execution = runInScope(scope, () => new WorkflowExecute(additionalData, mode).run({ workflow, startNode, triggerToStartFrom, pinData }));
+	const execution = runInScope(scope, () =>
+		new WorkflowExecute(additionalData, mode).run({
+			workflow,
+			startNode,
+			triggerToStartFrom,
+			pinData,
+		}),
+	);
 	const cancel = () => execution.cancel();
 	if (options.signal?.aborted) cancel();
 	else options.signal?.addEventListener('abort', cancel, { once: true });
@@ -100,16 +153,28 @@ export async function executeWorkflow(options: RunOptions): Promise<RunResult> {
 	// made by WorkflowExecute's onCancel (status 'canceled', no newStaticData), not the IRun the
 	// promise later resolves with (status 'error' from the node's AbortError).
 	const persisted = record.after[0] ?? { run, newStaticData: undefined };
-	return toResult(persisted.run, workflow, mode !== 'manual' && persisted.newStaticData !== undefined, credentialsHelper);
+	return toResult(
+		persisted.run,
+		workflow,
+		mode !== 'manual' && persisted.newStaticData !== undefined,
+		credentialsHelper,
+	);
 }
 
-function toResult(run: IRun, workflow: Workflow, staticDataChanged: boolean, credentialsHelper: TestCredentialsHelper): RunResult {
+function toResult(
+	run: IRun,
+	workflow: Workflow,
+	staticDataChanged: boolean,
+	credentialsHelper: TestCredentialsHelper,
+): RunResult {
 	const runData = run.data.resultData.runData;
 	const output: RunResult['output'] = (nodeName, outputIndex = 0) => {
 		const runs = runData[nodeName] ?? [];
 		return runs.at(-1)?.data?.main?.[outputIndex] ?? [];
 	};
-	const hints: NodeExecutionHint[] = Object.values(runData).flatMap((runs) => runs.flatMap((task) => task.hints ?? []));
+	const hints: NodeExecutionHint[] = Object.values(runData).flatMap((runs) =>
+		runs.flatMap((task) => task.hints ?? []),
+	);
 	return {
 		status: run.status,
 		error: run.data.resultData.error,

@@ -31,9 +31,11 @@ export function loadPackageTypes(packageRoot = PROJECT_ROOT): {
 				.map((Class) => new Class()),
 		);
 	const nodeTypes: Record<string, INodeType> = {};
-	for (const node of instances(manifest.n8n.nodes) as INodeType[]) nodeTypes[`${manifest.name}.${node.description.name}`] = node;
+	for (const node of instances(manifest.n8n.nodes) as INodeType[])
+		nodeTypes[`${manifest.name}.${node.description.name}`] = node;
 	const credentialTypes: Record<string, ICredentialType> = {};
-	for (const credential of instances(manifest.n8n.credentials) as ICredentialType[]) credentialTypes[credential.name] = credential;
+	for (const credential of instances(manifest.n8n.credentials) as ICredentialType[])
+		credentialTypes[credential.name] = credential;
 	return { nodeTypes, credentialTypes };
 }
 
@@ -82,7 +84,8 @@ export interface WorkflowJson {
 export function loadWorkflowFile(path: string): WorkflowJson {
 	const parsed = JSON.parse(readFileSync(path, 'utf8')) as WorkflowJson | WorkflowJson[];
 	// `n8n export:workflow` writes an array; the editor's "Download" writes the object.
-	const workflow = Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : (parsed as WorkflowJson);
+	const workflow =
+		Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : (parsed as WorkflowJson);
 	if (!Array.isArray(workflow.nodes) || typeof workflow.connections !== 'object') {
 		throw new Error(`${path} is not an n8n workflow export (no nodes/connections)`);
 	}

@@ -36,7 +36,10 @@ export class ProgressScope {
 
 	private emit(node: string, message: string): void {
 		const prefix = this.prefixOf(node);
-		this.listener?.({ node, message: prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message });
+		this.listener?.({
+			node,
+			message: prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message,
+		});
 	}
 }
 
@@ -55,7 +58,9 @@ function fromCore<T>(id: string): T {
  * are non-writable, hence the derived object rather than patching the instance.
  */
 export function installLoggerBridge(): void {
-	const { Container } = fromCore<{ Container: { get(token: unknown): unknown; set(token: unknown, value: unknown): void } }>('@n8n/di');
+	const { Container } = fromCore<{
+		Container: { get(token: unknown): unknown; set(token: unknown, value: unknown): void };
+	}>('@n8n/di');
 	const { Logger } = fromCore<{ Logger: unknown }>('@n8n/backend-common');
 	const original = Container.get(Logger) as LoggerLike & { [BRIDGED]?: true };
 	if (original[BRIDGED]) return;
@@ -81,7 +86,9 @@ export function uiSink(scope: ProgressScope): (type: string, data: unknown) => v
 		if (type !== 'sendConsoleMessage' || typeof data !== 'object' || data === null) return;
 		const { source, messages } = data as { source?: string; messages?: unknown[] };
 		const node = /^\[Node: "(.*)"\]$/.exec(source ?? '')?.[1] ?? scope.current ?? '';
-		const text = (messages ?? []).map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+		const text = (messages ?? [])
+			.map((part) => (typeof part === 'string' ? part : JSON.stringify(part)))
+			.join(' ');
 		scope.sentToUi(node, text);
 	};
 }

@@ -1,12 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+};
 
 /** XML/HTML character references (what xml2js and rss-parser's `entities.decode` undo). */
 export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, ref: string) => {
 		if (ref[0] === '#') {
-			const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+			const code =
+				ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
 			return Number.isFinite(code) ? String.fromCodePoint(code) : match;
 		}
 		return ENTITIES[ref.toLowerCase()] ?? match;
@@ -24,8 +32,10 @@ function elementText(raw: string): string {
 
 function attributes(raw: string): Record<string, string> {
 	const result: Record<string, string> = {};
-	for (const [, name, value] of raw.matchAll(/([\w:-]+)\s*=\s*"([^"]*)"/g)) result[name] = decodeEntities(value);
-	for (const [, name, value] of raw.matchAll(/([\w:-]+)\s*=\s*'([^']*)'/g)) result[name] = decodeEntities(value);
+	for (const [, name, value] of raw.matchAll(/([\w:-]+)\s*=\s*"([^"]*)"/g))
+		result[name] = decodeEntities(value);
+	for (const [, name, value] of raw.matchAll(/([\w:-]+)\s*=\s*'([^']*)'/g))
+		result[name] = decodeEntities(value);
 	return result;
 }
 
@@ -43,7 +53,9 @@ const snippet = (html: string) => decodeEntities(html.replace(/<(?:.|\n)*?>/gm, 
 export function parseRss(xml: string): IDataObject[] {
 	return [...xml.matchAll(/<item\b[^>]*>([\s\S]*?)<\/item>/g)].map(([, body]) => {
 		const text = (tag: string) => {
-			const match = new RegExp(`<${escapeTag(tag)}(?:\\s[^>]*)?>([\\s\\S]*?)</${escapeTag(tag)}>`).exec(body);
+			const match = new RegExp(
+				`<${escapeTag(tag)}(?:\\s[^>]*)?>([\\s\\S]*?)</${escapeTag(tag)}>`,
+			).exec(body);
 			return match ? elementText(match[1]) : undefined;
 		};
 		const item: IDataObject = {};
@@ -65,10 +77,13 @@ export function parseRss(xml: string): IDataObject[] {
 		set('content', content);
 		set('contentSnippet', content === undefined ? undefined : snippet(content));
 		set('guid', text('guid'));
-		const categories = [...body.matchAll(/<category\b[^>]*>([\s\S]*?)<\/category>/g)].map(([, raw]) => elementText(raw));
+		const categories = [...body.matchAll(/<category\b[^>]*>([\s\S]*?)<\/category>/g)].map(
+			([, raw]) => elementText(raw),
+		);
 		if (categories.length) item.categories = categories;
 		const date = item.pubDate;
-		if (typeof date === 'string' && !Number.isNaN(Date.parse(date))) item.isoDate = new Date(date).toISOString();
+		if (typeof date === 'string' && !Number.isNaN(Date.parse(date)))
+			item.isoDate = new Date(date).toISOString();
 		return item;
 	});
 }

@@ -1,6 +1,11 @@
 import axios from 'axios';
 import { NodeApiError } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+} from 'n8n-workflow';
 
 import { InstagramApi } from '../../credentials/InstagramApi.credentials';
 
@@ -18,7 +23,10 @@ export const testNode: INode = {
  * `instagramApi.authenticate`, HTTP sent with axios the way n8n-core does (full response,
  * status errors ignored, network errors wrapped in NodeApiError).
  */
-export function fakeContext(credentials: ICredentialDataDecryptedObject, signal?: AbortSignal): IExecuteFunctions {
+export function fakeContext(
+	credentials: ICredentialDataDecryptedObject,
+	signal?: AbortSignal,
+): IExecuteFunctions {
 	const credentialType = new InstagramApi();
 	const logs: string[] = [];
 	const context = {
@@ -40,13 +48,19 @@ export function fakeContext(credentials: ICredentialDataDecryptedObject, signal?
 						method: signed.method,
 						url: signed.url,
 						params: signed.qs,
-						data: signed.body ? new URLSearchParams(signed.body as Record<string, string>) : undefined,
+						data: signed.body
+							? new URLSearchParams(signed.body as Record<string, string>)
+							: undefined,
 						headers: signed.headers as Record<string, string>,
 						validateStatus: () => true,
 						timeout: signed.timeout,
 						signal,
 					});
-					return { body: response.data as unknown, headers: response.headers, statusCode: response.status };
+					return {
+						body: response.data as unknown,
+						headers: response.headers,
+						statusCode: response.status,
+					};
 				} catch (error) {
 					throw new NodeApiError(testNode, error as never);
 				}

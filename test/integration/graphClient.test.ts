@@ -18,10 +18,24 @@ describe('Graph client against the sandbox', () => {
 	beforeEach(() => sandbox.reset());
 
 	const client = (extra: Record<string, string> = {}, policy = FAST) =>
-		createGraphClient(fakeContext({ loginType: 'facebook', accessToken: sandbox.tokens.page, apiVersion: 'v25.0', baseUrl: sandbox.url, ...extra }), 'accessToken', policy);
+		createGraphClient(
+			fakeContext({
+				loginType: 'facebook',
+				accessToken: sandbox.tokens.page,
+				apiVersion: 'v25.0',
+				baseUrl: sandbox.url,
+				...extra,
+			}),
+			'accessToken',
+			policy,
+		);
 
 	async function createImageContainer(): Promise<string> {
-		const created = await client().request<{ id: string }>({ method: 'POST', path: [account, 'media'], body: { image_url: 'https://cdn.example.com/a.jpg', caption: 'Hi' } });
+		const created = await client().request<{ id: string }>({
+			method: 'POST',
+			path: [account, 'media'],
+			body: { image_url: 'https://cdn.example.com/a.jpg', caption: 'Hi' },
+		});
 		return created.id;
 	}
 
@@ -36,29 +50,50 @@ describe('Graph client against the sandbox', () => {
 	it('retries a status read after a 5xx', async () => {
 		const containerId = await createImageContainer();
 		sandbox.fault({ endpoint: 'containerStatus', kind: 'http500' });
-		const status = await client().request<{ status_code: string }>({ method: 'GET', path: [containerId], qs: { fields: 'status_code' } });
+		const status = await client().request<{ status_code: string }>({
+			method: 'GET',
+			path: [containerId],
+			qs: { fields: 'status_code' },
+		});
 		expect(status.status_code).toBe('FINISHED');
 		expect(sandbox.calls('containerStatus').map((call) => call.status)).toEqual([500, 200]);
 	});
 
 	it('retries a read that Meta throttles (HTTP 400, code 80002)', async () => {
 		sandbox.fault({ endpoint: 'quota', kind: 'rateLimit', regainMinutes: 0 });
-		const quota = await client().request<{ data: unknown[] }>({ method: 'GET', path: [account, 'content_publishing_limit'], qs: { fields: 'config,quota_usage' } });
+		const quota = await client().request<{ data: unknown[] }>({
+			method: 'GET',
+			path: [account, 'content_publishing_limit'],
+			qs: { fields: 'config,quota_usage' },
+		});
 		expect(quota.data).toHaveLength(1);
 		expect(sandbox.calls('quota')).toHaveLength(2);
 	});
 
 	it('does not retry a rate limit whose wait passes the deadline', async () => {
 		sandbox.fault({ endpoint: 'quota', kind: 'rateLimit', regainMinutes: 5 });
-		const error = await client().request({ method: 'GET', path: [account, 'content_publishing_limit'] }).catch((e: unknown) => e);
-		expect(graphDetailsOf(error)).toMatchObject({ kind: 'rateLimit', code: 80002, regainAccessMinutes: 5 });
+		const error = await client()
+			.request({ method: 'GET', path: [account, 'content_publishing_limit'] })
+			.catch((e: unknown) => e);
+		expect(graphDetailsOf(error)).toMatchObject({
+			kind: 'rateLimit',
+			code: 80002,
+			regainAccessMinutes: 5,
+		});
 		expect(sandbox.calls('quota')).toHaveLength(1);
 	});
 
 	it('never repeats media_publish by itself', async () => {
 		const containerId = await createImageContainer();
 		sandbox.fault({ endpoint: 'publish', kind: 'http500' });
-		const error = await client().request({ method: 'POST', path: [account, 'media_publish'], body: { creation_id: containerId }, requestClass: 'publish' }).catch((e: unknown) => e);
+		const error = await client()
+			.request({
+				method: 'POST',
+				path: [account, 'media_publish'],
+				body: { creation_id: containerId },
+				requestClass: 'publish',
+			})
+			.catch((e: unknown) => e);
 		expect(graphDetailsOf(error)?.kind).toBe('transient');
 		expect(sandbox.calls('publish')).toHaveLength(1);
 	});
@@ -70,11 +105,23 @@ describe('Graph client against the sandbox', () => {
 	});
 
 	it('turns an expired token into a reconnect message without the token', async () => {
-		const expiredClient = createGraphClient(fakeContext({ loginType: 'facebook', accessToken: sandbox.tokens.expired, baseUrl: sandbox.url }), 'accessToken', FAST);
-		const error = (await expiredClient.request({ method: 'GET', path: ['me'] }).catch((e: unknown) => e)) as Error & { description?: string };
+		const expiredClient = createGraphClient(
+			fakeContext({
+				loginType: 'facebook',
+				accessToken: sandbox.tokens.expired,
+				baseUrl: sandbox.url,
+			}),
+			'accessToken',
+			FAST,
+		);
+		const error = (await expiredClient
+			.request({ method: 'GET', path: ['me'] })
+			.catch((e: unknown) => e)) as Error & { description?: string };
 		expect(error.message).toBe('The Instagram access token has expired');
 		expect(error.description).toMatch(/Reconnect the Instagram credential/);
-		expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(sandbox.tokens.expired);
+		expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(
+			sandbox.tokens.expired,
+		);
 		expect(sandbox.calls()).toHaveLength(1);
 	});
 
@@ -98,12 +145,23 @@ describe('Graph client against the sandbox', () => {
 describe('appsecret_proof', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ requireAppSecretProof: true, appSecret: 'sandbox-app-secret-value' });
+		sandbox = await startSandbox({
+			requireAppSecretProof: true,
+			appSecret: 'sandbox-app-secret-value',
+		});
 	});
 	afterAll(async () => await sandbox.close());
 
 	it('is sent, correct, and keeps the secret out of the URL', async () => {
-		const ok = createGraphClient(fakeContext({ accessToken: sandbox.tokens.page, appSecret: 'sandbox-app-secret-value', baseUrl: sandbox.url }), 'accessToken', FAST);
+		const ok = createGraphClient(
+			fakeContext({
+				accessToken: sandbox.tokens.page,
+				appSecret: 'sandbox-app-secret-value',
+				baseUrl: sandbox.url,
+			}),
+			'accessToken',
+			FAST,
+		);
 		await ok.request({ method: 'GET', path: ['me'] });
 		const [call] = sandbox.calls('me');
 		expect(call.status).toBe(200);
@@ -112,7 +170,11 @@ describe('appsecret_proof', () => {
 	});
 
 	it('is required when the app demands it', async () => {
-		const missing = createGraphClient(fakeContext({ accessToken: sandbox.tokens.page, baseUrl: sandbox.url }), 'accessToken', FAST);
+		const missing = createGraphClient(
+			fakeContext({ accessToken: sandbox.tokens.page, baseUrl: sandbox.url }),
+			'accessToken',
+			FAST,
+		);
 		await expect(missing.request({ method: 'GET', path: ['me'] })).rejects.toThrow();
 	});
 });

@@ -20,7 +20,11 @@ describe('Account list (resource locator) against the sandbox', () => {
 	beforeEach(() => sandbox.reset());
 
 	it("lists the Instagram accounts of the user's Pages (Facebook Login)", async () => {
-		const context = loadOptionsContext({ loginType: 'facebook', accessToken: sandbox.tokens.facebook, baseUrl: sandbox.url });
+		const context = loadOptionsContext({
+			loginType: 'facebook',
+			accessToken: sandbox.tokens.facebook,
+			baseUrl: sandbox.url,
+		});
 		const { results } = await searchAccounts.call(context);
 		expect(results).toEqual([
 			{ name: '@sandbox_brand (Sandbox Brand)', value: '17841400000000001' },
@@ -30,13 +34,21 @@ describe('Account list (resource locator) against the sandbox', () => {
 	});
 
 	it('filters by the search text', async () => {
-		const context = loadOptionsContext({ loginType: 'facebook', accessToken: sandbox.tokens.facebook, baseUrl: sandbox.url });
+		const context = loadOptionsContext({
+			loginType: 'facebook',
+			accessToken: sandbox.tokens.facebook,
+			baseUrl: sandbox.url,
+		});
 		const { results } = await searchAccounts.call(context, 'shop');
 		expect(results.map((result) => result.value)).toEqual(['17841400000000002']);
 	});
 
 	it("returns the token's own account (Instagram Login)", async () => {
-		const context = loadOptionsContext({ loginType: 'instagram', accessToken: sandbox.tokens.instagram, baseUrl: sandbox.url });
+		const context = loadOptionsContext({
+			loginType: 'instagram',
+			accessToken: sandbox.tokens.instagram,
+			baseUrl: sandbox.url,
+		});
 		const { results } = await searchAccounts.call(context);
 		expect(results).toEqual([{ name: '@sandbox_brand', value: '17841400000000001' }]);
 		expect(sandbox.calls('me')[0].tokenKind).toBe('instagram');

@@ -1,4 +1,9 @@
-import { classifyGraphError, parseStatusSubcode, regainAccessMinutes, usagePercent } from '../../nodes/Instagram/transport/classify';
+import {
+	classifyGraphError,
+	parseStatusSubcode,
+	regainAccessMinutes,
+	usagePercent,
+} from '../../nodes/Instagram/transport/classify';
 
 describe('classifyGraphError', () => {
 	it.each([
@@ -37,7 +42,12 @@ describe('classifyGraphError', () => {
 		[400, 100, undefined, undefined, 'invalidRequest'],
 		[400, 100, 33, undefined, 'invalidRequest'],
 	])('HTTP %s code %s subcode %s transient %s → %s', (http, code, subcode, isTransient, kind) => {
-		const details = classifyGraphError(http, { code, error_subcode: subcode, is_transient: isTransient, fbtrace_id: 'Atrace' });
+		const details = classifyGraphError(http, {
+			code,
+			error_subcode: subcode,
+			is_transient: isTransient,
+			fbtrace_id: 'Atrace',
+		});
 		expect(details.kind).toBe(kind);
 		expect(details.fbtraceId).toBe('Atrace');
 	});
@@ -73,7 +83,15 @@ describe('parseStatusSubcode', () => {
 
 describe('usage headers', () => {
 	const buc = JSON.stringify({
-		'17841400000000001': [{ type: 'instagram', call_count: 91, total_cputime: 3, total_time: 4, estimated_time_to_regain_access: 7 }],
+		'17841400000000001': [
+			{
+				type: 'instagram',
+				call_count: 91,
+				total_cputime: 3,
+				total_time: 4,
+				estimated_time_to_regain_access: 7,
+			},
+		],
 	});
 	it('reads the longest regain time in minutes', () => {
 		expect(regainAccessMinutes({ 'X-Business-Use-Case-Usage': buc })).toBe(7);
@@ -81,7 +99,9 @@ describe('usage headers', () => {
 		expect(regainAccessMinutes({ 'x-business-use-case-usage': 'not json' })).toBeUndefined();
 	});
 	it('reports the highest usage percentage', () => {
-		expect(usagePercent({ 'x-app-usage': '{"call_count":12,"total_cputime":3,"total_time":40}' })).toBe(40);
+		expect(
+			usagePercent({ 'x-app-usage': '{"call_count":12,"total_cputime":3,"total_time":40}' }),
+		).toBe(40);
 		expect(usagePercent({ 'x-business-use-case-usage': buc })).toBe(91);
 		expect(usagePercent(undefined)).toBeUndefined();
 	});

@@ -2,10 +2,27 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import { classifyGraphError } from '../../nodes/Instagram/transport/classify';
-import { createGraphApiError, graphDetailsOf, redact, redactDetails, withContext } from '../../nodes/Instagram/transport/errors';
-import { errorDescription, errorMessage, failureOf } from '../../nodes/Instagram/transport/messages';
+import {
+	createGraphApiError,
+	graphDetailsOf,
+	redact,
+	redactDetails,
+	withContext,
+} from '../../nodes/Instagram/transport/errors';
+import {
+	errorDescription,
+	errorMessage,
+	failureOf,
+} from '../../nodes/Instagram/transport/messages';
 
-const node: INode = { id: 'n1', name: 'Instagram', type: 'n8n-nodes-instagram-publisher.instagram', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n1',
+	name: 'Instagram',
+	type: 'n8n-nodes-instagram-publisher.instagram',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const FAKE_CREDENTIAL_VALUE = ['EAASandbox', 'SecretToken1234567890abcdef'].join('');
 
 describe('redact', () => {
@@ -19,14 +36,21 @@ describe('redact', () => {
 		expect(redact(input)).toBe(expected);
 	});
 	it('removes known secrets of any shape', () => {
-		expect(redact('the secret is s3cr3t-app-value!', ['s3cr3t-app-value'])).toBe('the secret is [redacted]!');
+		expect(redact('the secret is s3cr3t-app-value!', ['s3cr3t-app-value'])).toBe(
+			'the secret is [redacted]!',
+		);
 	});
 });
 
 describe('createGraphApiError', () => {
 	it('tells the user to reconnect on an expired token and never carries the token', () => {
 		const details = redactDetails(
-			classifyGraphError(400, { code: 190, error_subcode: 463, message: `Error validating access token ${FAKE_CREDENTIAL_VALUE}: Session has expired`, fbtrace_id: 'AbC' }),
+			classifyGraphError(400, {
+				code: 190,
+				error_subcode: 463,
+				message: `Error validating access token ${FAKE_CREDENTIAL_VALUE}: Session has expired`,
+				fbtrace_id: 'AbC',
+			}),
 			[FAKE_CREDENTIAL_VALUE],
 		);
 		const error = createGraphApiError(node, details, 0);
@@ -40,34 +64,60 @@ describe('createGraphApiError', () => {
 	});
 
 	it('keeps structured details for output and tests', () => {
-		const error = createGraphApiError(node, { kind: 'quota', code: 9, subcode: 2207042, containerId: '1789' }, 2);
-		expect(graphDetailsOf(error)).toMatchObject({ kind: 'quota', code: 9, subcode: 2207042, containerId: '1789' });
+		const error = createGraphApiError(
+			node,
+			{ kind: 'quota', code: 9, subcode: 2207042, containerId: '1789' },
+			2,
+		);
+		expect(graphDetailsOf(error)).toMatchObject({
+			kind: 'quota',
+			code: 9,
+			subcode: 2207042,
+			containerId: '1789',
+		});
 		expect(error.context.itemIndex).toBe(2);
 		expect(error.description).toMatch(/Container ID: 1789/);
 	});
 
 	it('reports a wait timeout as an operation error with the container id and how to resume', () => {
-		const error = createGraphApiError(node, { kind: 'timeout', containerId: '17890000000000001' }, 0);
+		const error = createGraphApiError(
+			node,
+			{ kind: 'timeout', containerId: '17890000000000001' },
+			0,
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.description).toMatch(/Status operation/);
 		expect(error.description).toMatch(/17890000000000001/);
 	});
 
 	it('adds carousel child context when rebuilt', () => {
-		const original = createGraphApiError(node, { kind: 'invalidMedia', code: 9004, subcode: 2207052 }, 0);
-		const rebuilt = withContext(node, original, { childIndex: 2, childUrl: 'https://cdn.example.com/3.jpg' }, 0);
+		const original = createGraphApiError(
+			node,
+			{ kind: 'invalidMedia', code: 9004, subcode: 2207052 },
+			0,
+		);
+		const rebuilt = withContext(
+			node,
+			original,
+			{ childIndex: 2, childUrl: 'https://cdn.example.com/3.jpg' },
+			0,
+		);
 		expect(rebuilt.description).toMatch(/Carousel item 3 \(https:\/\/cdn.example.com\/3.jpg\)/);
 	});
 });
 
 describe('messages', () => {
 	it('quotes Meta but does not parse it', () => {
-		expect(errorMessage({ kind: 'invalidMedia', metaMessage: 'The image size is too large.' })).toBe(
-			'Instagram could not use the media: The image size is too large.',
-		);
-		expect(errorDescription({ kind: 'invalidMedia', userTitle: 'Image size too large', userMessage: 'Less than 8 MiB.' })).toMatch(
-			/Meta says: Image size too large – Less than 8 MiB./,
-		);
+		expect(
+			errorMessage({ kind: 'invalidMedia', metaMessage: 'The image size is too large.' }),
+		).toBe('Instagram could not use the media: The image size is too large.');
+		expect(
+			errorDescription({
+				kind: 'invalidMedia',
+				userTitle: 'Image size too large',
+				userMessage: 'Less than 8 MiB.',
+			}),
+		).toMatch(/Meta says: Image size too large – Less than 8 MiB./);
 	});
 	it.each([
 		['rateLimit', { cause: 'rate-limited' }],
@@ -79,6 +129,9 @@ describe('messages', () => {
 		expect(failureOf({ kind })).toEqual(failure);
 	});
 	it('passes on the rate-limit wait', () => {
-		expect(failureOf({ kind: 'rateLimit', regainAccessMinutes: 2 })).toEqual({ cause: 'rate-limited', retryAfterMs: 120_000 });
+		expect(failureOf({ kind: 'rateLimit', regainAccessMinutes: 2 })).toEqual({
+			cause: 'rate-limited',
+			retryAfterMs: 120_000,
+		});
 	});
 });

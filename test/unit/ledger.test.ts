@@ -26,8 +26,14 @@ describe('ledger', () => {
 	});
 
 	it('prunes old publishes and keys and caps sizes', () => {
-		const keys = { old: { state: 'published' as const, at: now - 31 * DAY }, fresh: { state: 'published' as const, at: now - DAY } };
-		const publishedAt = [now - 2 * DAY, ...Array.from({ length: MAX_PUBLISH_TIMESTAMPS + 5 }, (_, i) => now - i)];
+		const keys = {
+			old: { state: 'published' as const, at: now - 31 * DAY },
+			fresh: { state: 'published' as const, at: now - DAY },
+		};
+		const publishedAt = [
+			now - 2 * DAY,
+			...Array.from({ length: MAX_PUBLISH_TIMESTAMPS + 5 }, (_, i) => now - i),
+		];
 		const pruned = pruneAccount({ publishedAt, keys }, now, 30 * DAY);
 		expect(Object.keys(pruned.keys)).toEqual(['fresh']);
 		expect(pruned.publishedAt).toHaveLength(MAX_PUBLISH_TIMESTAMPS);
@@ -38,8 +44,17 @@ describe('ledger', () => {
 		let account = recordPending(emptyAccount(), 'guid-1', '1789', now);
 		expect(account.keys['guid-1']).toEqual({ state: 'pending', containerId: '1789', at: now });
 		expect(keyForContainer(account, '1789')).toBe('guid-1');
-		account = recordPublished(account, now + 1, { key: 'guid-1', containerId: '1789', mediaId: '1792' });
-		expect(account.keys['guid-1']).toEqual({ state: 'published', containerId: '1789', mediaId: '1792', at: now + 1 });
+		account = recordPublished(account, now + 1, {
+			key: 'guid-1',
+			containerId: '1789',
+			mediaId: '1792',
+		});
+		expect(account.keys['guid-1']).toEqual({
+			state: 'published',
+			containerId: '1789',
+			mediaId: '1792',
+			at: now + 1,
+		});
 		expect(account.publishedAt).toEqual([now + 1]);
 		expect(forgetKey(account, 'guid-1').keys).toEqual({});
 	});
@@ -50,11 +65,25 @@ describe('ledger', () => {
 		expect(publishesInWindow(account, now)).toBe(1);
 	});
 
-	it('keeps Retry On Fail guard keys apart: 24 h window, own cap, never evicting users\' keys', () => {
-		const own = Object.fromEntries(Array.from({ length: MAX_IDEMPOTENCY_KEYS }, (_, i) => [`guid-${i}`, { state: 'published' as const, at: now - DAY - i }]));
-		const guards = Object.fromEntries(Array.from({ length: MAX_RETRY_KEYS + 50 }, (_, i) => [`retry:exec-${i}:0:abc`, { state: 'published' as const, at: now - i }]));
+	it("keeps Retry On Fail guard keys apart: 24 h window, own cap, never evicting users' keys", () => {
+		const own = Object.fromEntries(
+			Array.from({ length: MAX_IDEMPOTENCY_KEYS }, (_, i) => [
+				`guid-${i}`,
+				{ state: 'published' as const, at: now - DAY - i },
+			]),
+		);
+		const guards = Object.fromEntries(
+			Array.from({ length: MAX_RETRY_KEYS + 50 }, (_, i) => [
+				`retry:exec-${i}:0:abc`,
+				{ state: 'published' as const, at: now - i },
+			]),
+		);
 		const stale = { 'retry:old:0:abc': { state: 'published' as const, at: now - DAY - 1 } };
-		const pruned = pruneAccount({ publishedAt: [], keys: { ...own, ...guards, ...stale } }, now, 30 * DAY);
+		const pruned = pruneAccount(
+			{ publishedAt: [], keys: { ...own, ...guards, ...stale } },
+			now,
+			30 * DAY,
+		);
 		const keys = Object.keys(pruned.keys);
 		expect(keys.filter((key) => key.startsWith('guid-'))).toHaveLength(MAX_IDEMPOTENCY_KEYS);
 		expect(keys.filter((key) => key.startsWith('retry:'))).toHaveLength(MAX_RETRY_KEYS);

@@ -1,4 +1,8 @@
-import { backoffMs, decideRetry, DEFAULT_RETRY_POLICY } from '../../nodes/Instagram/transport/retry';
+import {
+	backoffMs,
+	decideRetry,
+	DEFAULT_RETRY_POLICY,
+} from '../../nodes/Instagram/transport/retry';
 import type { RequestClass } from '../../nodes/Instagram/transport/retry';
 import type { GraphErrorKind } from '../../nodes/Instagram/transport/errorKinds';
 
@@ -24,19 +28,37 @@ describe('decideRetry', () => {
 	});
 
 	it('stops after the last attempt', () => {
-		const decision = decideRetry({ ...base, requestClass: 'read', kind: 'transient', attempt: DEFAULT_RETRY_POLICY.maxAttempts });
+		const decision = decideRetry({
+			...base,
+			requestClass: 'read',
+			kind: 'transient',
+			attempt: DEFAULT_RETRY_POLICY.maxAttempts,
+		});
 		expect(decision).toEqual({ retry: false, reason: 'attempts exhausted' });
 	});
 
 	it("waits at least as long as Meta's hint", () => {
-		const decision = decideRetry({ ...base, requestClass: 'read', kind: 'rateLimit', serverWaitMs: 60_000 });
+		const decision = decideRetry({
+			...base,
+			requestClass: 'read',
+			kind: 'rateLimit',
+			serverWaitMs: 60_000,
+		});
 		expect(decision).toEqual({ retry: true, delayMs: 60_000 });
 	});
 
 	it('never waits past the deadline', () => {
 		const policy = { ...DEFAULT_RETRY_POLICY, deadlineMs: 10_000 };
-		expect(decideRetry({ ...base, requestClass: 'read', kind: 'rateLimit', serverWaitMs: 60_000 }, policy).retry).toBe(false);
-		expect(decideRetry({ ...base, requestClass: 'read', kind: 'transient', elapsedMs: 9_800 }, policy).retry).toBe(false);
+		expect(
+			decideRetry(
+				{ ...base, requestClass: 'read', kind: 'rateLimit', serverWaitMs: 60_000 },
+				policy,
+			).retry,
+		).toBe(false);
+		expect(
+			decideRetry({ ...base, requestClass: 'read', kind: 'transient', elapsedMs: 9_800 }, policy)
+				.retry,
+		).toBe(false);
 	});
 });
 

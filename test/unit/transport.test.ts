@@ -10,8 +10,14 @@ describe('connectionFromCredentials', () => {
 		[{ loginType: 'instagram', apiVersion: 'v26.0' }, 'https://graph.instagram.com/v26.0'],
 		[{}, 'https://graph.facebook.com/v25.0'],
 		[{ apiVersion: 'nonsense' }, 'https://graph.facebook.com/v25.0'],
-		[{ loginType: 'instagram', baseUrl: 'http://127.0.0.1:4567/', apiVersion: '/v25.0/' }, 'http://127.0.0.1:4567/v25.0'],
-		[{ baseUrl: 'http://127.0.0.1:4567/v26.0/', apiVersion: 'v25.0' }, 'http://127.0.0.1:4567/v26.0'],
+		[
+			{ loginType: 'instagram', baseUrl: 'http://127.0.0.1:4567/', apiVersion: '/v25.0/' },
+			'http://127.0.0.1:4567/v25.0',
+		],
+		[
+			{ baseUrl: 'http://127.0.0.1:4567/v26.0/', apiVersion: 'v25.0' },
+			'http://127.0.0.1:4567/v26.0',
+		],
 		[{ baseUrl: 'https://proxy.example.com/graph' }, 'https://proxy.example.com/graph/v25.0'],
 	])('%j → %s', (data, baseUrl) => {
 		expect(connectionFromCredentials('instagramApi', data).baseUrl).toBe(baseUrl);
@@ -27,15 +33,32 @@ describe('connectionFromCredentials', () => {
 });
 
 describe('graphPath', () => {
-	it('joins safe segments', () => expect(graphPath(['17841400000000001', 'media_publish'])).toBe('17841400000000001/media_publish'));
-	it.each([['..'], ['a/b'], ['1?x=1'], ['%2e'], ['']])('rejects %s without echoing it', (segment) => {
-		expect(() => graphPath(['me', segment])).toThrow(/^Invalid Graph path segment: IDs may contain only/);
-	});
+	it('joins safe segments', () =>
+		expect(graphPath(['17841400000000001', 'media_publish'])).toBe(
+			'17841400000000001/media_publish',
+		));
+	it.each([['..'], ['a/b'], ['1?x=1'], ['%2e'], ['']])(
+		'rejects %s without echoing it',
+		(segment) => {
+			expect(() => graphPath(['me', segment])).toThrow(
+				/^Invalid Graph path segment: IDs may contain only/,
+			);
+		},
+	);
 });
 
 describe('encodeParams', () => {
 	it('stringifies scalars, JSON-encodes objects, drops undefined', () => {
-		expect(encodeParams({ a: 'x', b: 0, c: false, d: undefined, e: [{ username: 'j' }], f: { graduation_strategy: 'MANUAL' } })).toEqual({
+		expect(
+			encodeParams({
+				a: 'x',
+				b: 0,
+				c: false,
+				d: undefined,
+				e: [{ username: 'j' }],
+				f: { graduation_strategy: 'MANUAL' },
+			}),
+		).toEqual({
 			a: 'x',
 			b: '0',
 			c: 'false',

@@ -1,6 +1,13 @@
 import { inferMediaType, parseCarouselItems } from '../../nodes/Instagram/helpers/carouselItems';
 import { parseCollaborators, parseUserTags } from '../../nodes/Instagram/helpers/tags';
-import { checkAltText, checkCaption, checkGraphId, checkInteger, checkMediaUrl, InvalidParameterError } from '../../nodes/Instagram/helpers/validate';
+import {
+	checkAltText,
+	checkCaption,
+	checkGraphId,
+	checkInteger,
+	checkMediaUrl,
+	InvalidParameterError,
+} from '../../nodes/Instagram/helpers/validate';
 
 const ref = { name: 'imageUrl', displayName: 'Image URL' };
 
@@ -8,7 +15,10 @@ describe('checkMediaUrl', () => {
 	it.each([
 		['https://cdn.example.com/a.jpg', 'https://cdn.example.com/a.jpg'],
 		['  http://cdn.example.com/a.jpg ', 'http://cdn.example.com/a.jpg'],
-		['https://cdn.example.com/ünïcode photo.jpg', 'https://cdn.example.com/%C3%BCn%C3%AFcode%20photo.jpg'],
+		[
+			'https://cdn.example.com/ünïcode photo.jpg',
+			'https://cdn.example.com/%C3%BCn%C3%AFcode%20photo.jpg',
+		],
 	])('accepts %s', (input, expected) => {
 		expect(checkMediaUrl(input, ref)).toBe(expected);
 	});
@@ -38,8 +48,12 @@ describe('checkCaption', () => {
 	const caption = { name: 'caption', displayName: 'Caption' };
 	it('accepts Meta limits exactly', () => {
 		expect(checkCaption('a'.repeat(2200), caption)).toHaveLength(2200);
-		expect(checkCaption(Array.from({ length: 30 }, (_, i) => `#tag${i}`).join(' '), caption)).toBeDefined();
-		expect(checkCaption(Array.from({ length: 20 }, (_, i) => `@user${i}`).join(' '), caption)).toBeDefined();
+		expect(
+			checkCaption(Array.from({ length: 30 }, (_, i) => `#tag${i}`).join(' '), caption),
+		).toBeDefined();
+		expect(
+			checkCaption(Array.from({ length: 20 }, (_, i) => `@user${i}`).join(' '), caption),
+		).toBeDefined();
 		expect(checkCaption('', caption)).toBeUndefined();
 	});
 	it.each([
@@ -63,7 +77,8 @@ describe('other checks', () => {
 	it('graph ids are numeric', () => {
 		expect(checkGraphId('17841400000000001', ref)).toBe('17841400000000001');
 		expect(checkGraphId('me', ref, { allowMe: true })).toBe('me');
-		for (const bad of ['me', '123/../x', '1789?fields=x', 'abc', '']) expect(() => checkGraphId(bad, ref)).toThrow(InvalidParameterError);
+		for (const bad of ['me', '123/../x', '1789?fields=x', 'abc', ''])
+			expect(() => checkGraphId(bad, ref)).toThrow(InvalidParameterError);
 	});
 	it('integers in bounds, 0 allowed', () => {
 		expect(checkInteger(0, ref, 0, 10)).toBe(0);
@@ -75,17 +90,35 @@ describe('other checks', () => {
 describe('tags and collaborators', () => {
 	const tagsRef = { name: 'additionalFields.userTags', displayName: 'User Tags' };
 	it('requires positions on images, omits them on video', () => {
-		expect(parseUserTags([{ username: '@jane.doe', x: 0.1, y: 0.9 }], tagsRef, 'required')).toEqual([{ username: 'jane.doe', x: 0.1, y: 0.9 }]);
-		expect(() => parseUserTags([{ username: 'jane' }], tagsRef, 'required')).toThrow(/needs x and y/);
-		expect(parseUserTags([{ username: 'jane', x: 0.5, y: 0.5 }], tagsRef, 'omit')).toEqual([{ username: 'jane' }]);
-		expect(parseUserTags('[{"username":"jane"}]', tagsRef, 'optional')).toEqual([{ username: 'jane' }]);
+		expect(parseUserTags([{ username: '@jane.doe', x: 0.1, y: 0.9 }], tagsRef, 'required')).toEqual(
+			[{ username: 'jane.doe', x: 0.1, y: 0.9 }],
+		);
+		expect(() => parseUserTags([{ username: 'jane' }], tagsRef, 'required')).toThrow(
+			/needs x and y/,
+		);
+		expect(parseUserTags([{ username: 'jane', x: 0.5, y: 0.5 }], tagsRef, 'omit')).toEqual([
+			{ username: 'jane' },
+		]);
+		expect(parseUserTags('[{"username":"jane"}]', tagsRef, 'optional')).toEqual([
+			{ username: 'jane' },
+		]);
 		expect(parseUserTags([], tagsRef, 'required')).toBeUndefined();
 	});
 	it('rejects bad tags', () => {
-		expect(() => parseUserTags([{ username: 'jane', x: 1.2, y: 0 }], tagsRef, 'required')).toThrow(/outside 0–1/);
-		expect(() => parseUserTags([{ username: 'not valid!' }], tagsRef, 'optional')).toThrow(/invalid Instagram username/);
+		expect(() => parseUserTags([{ username: 'jane', x: 1.2, y: 0 }], tagsRef, 'required')).toThrow(
+			/outside 0–1/,
+		);
+		expect(() => parseUserTags([{ username: 'not valid!' }], tagsRef, 'optional')).toThrow(
+			/invalid Instagram username/,
+		);
 		expect(() => parseUserTags('{oops', tagsRef, 'optional')).toThrow(/not valid JSON/);
-		expect(() => parseUserTags(Array.from({ length: 21 }, (_, i) => ({ username: `u${i}` })), tagsRef, 'optional')).toThrow(/21 tags/);
+		expect(() =>
+			parseUserTags(
+				Array.from({ length: 21 }, (_, i) => ({ username: `u${i}` })),
+				tagsRef,
+				'optional',
+			),
+		).toThrow(/21 tags/);
 	});
 	it('collaborators: strips @, splits on commas, max 5', () => {
 		expect(parseCollaborators('@brand, jane.doe', ref)).toEqual(['brand', 'jane.doe']);
@@ -107,7 +140,10 @@ describe('carousel items', () => {
 		expect(inferMediaType(url)).toBe(type);
 	});
 	it('accepts URL strings and objects, from JSON text or arrays', () => {
-		const items = parseCarouselItems('["https://x.com/1.jpg", {"type":"video","url":"https://x.com/2"}, {"url":"https://x.com/3.jpg","altText":"A cat"}]', itemsRef);
+		const items = parseCarouselItems(
+			'["https://x.com/1.jpg", {"type":"video","url":"https://x.com/2"}, {"url":"https://x.com/3.jpg","altText":"A cat"}]',
+			itemsRef,
+		);
 		expect(items).toEqual([
 			{ type: 'image', url: 'https://x.com/1.jpg' },
 			{ type: 'video', url: 'https://x.com/2' },
@@ -119,7 +155,10 @@ describe('carousel items', () => {
 		[Array.from({ length: 11 }, (_, i) => `https://x.com/${i}.jpg`), /has 11 item\(s\)/],
 		[['https://x.com/1.jpg', 'https://x.com/2'], /Items \(JSON\) #2.*has no type/],
 		[['https://x.com/1.jpg', { type: 'gif', url: 'https://x.com/2.gif' }], /unknown type "gif"/],
-		[['https://x.com/1.jpg', { type: 'video', url: 'https://x.com/2.mp4', altText: 'no' }], /alt text/],
+		[
+			['https://x.com/1.jpg', { type: 'video', url: 'https://x.com/2.mp4', altText: 'no' }],
+			/alt text/,
+		],
 		[['https://x.com/1.jpg', 'http://localhost/2.jpg'], /#2 URL.*must be a public URL/],
 		['not json', /not valid JSON/],
 		[{ url: 'x' }, /must be a list/],

@@ -10,28 +10,51 @@ describe('Carousel through WorkflowExecute', () => {
 	afterAll(async () => await sandbox.close());
 	beforeEach(() => sandbox.reset());
 
-	const carousel = (parameters: Record<string, unknown>) => ({ parameters: { operation: 'carousel', caption: 'Three in one', options: FAST_OPTIONS, ...parameters } });
+	const carousel = (parameters: Record<string, unknown>) => ({
+		parameters: {
+			operation: 'carousel',
+			caption: 'Three in one',
+			options: FAST_OPTIONS,
+			...parameters,
+		},
+	});
 
 	it('publishes 2 images and 1 video: child params, children in the parent, one publish', async () => {
-		const result = await runInstagram(sandbox, carousel({
-			inputMode: 'fields',
-			items: {
-				item: [
-					{ type: 'image', url: 'https://cdn.example.com/1.jpg', altText: 'First' },
-					{ type: 'video', url: 'https://cdn.example.com/2.mp4' },
-					{ type: 'image', url: 'https://cdn.example.com/3.jpg' },
-				],
-			},
-			additionalFields: { locationId: '7640348500', collaborators: 'partner_brand' },
-		}));
+		const result = await runInstagram(
+			sandbox,
+			carousel({
+				inputMode: 'fields',
+				items: {
+					item: [
+						{ type: 'image', url: 'https://cdn.example.com/1.jpg', altText: 'First' },
+						{ type: 'video', url: 'https://cdn.example.com/2.mp4' },
+						{ type: 'image', url: 'https://cdn.example.com/3.jpg' },
+					],
+				},
+				additionalFields: { locationId: '7640348500', collaborators: 'partner_brand' },
+			}),
+		);
 		expect(result.status).toBe('success');
 		const creates = sandbox.calls('createContainer');
 		const children = creates.filter((call) => call.body.is_carousel_item !== undefined);
-		expect(children.map((call) => call.body)).toEqual(expect.arrayContaining([
-			expect.objectContaining({ is_carousel_item: 'true', image_url: 'https://cdn.example.com/1.jpg', alt_text: 'First' }),
-			expect.objectContaining({ is_carousel_item: 'true', media_type: 'VIDEO', video_url: 'https://cdn.example.com/2.mp4' }),
-			expect.objectContaining({ is_carousel_item: 'true', image_url: 'https://cdn.example.com/3.jpg' }),
-		]));
+		expect(children.map((call) => call.body)).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({
+					is_carousel_item: 'true',
+					image_url: 'https://cdn.example.com/1.jpg',
+					alt_text: 'First',
+				}),
+				expect.objectContaining({
+					is_carousel_item: 'true',
+					media_type: 'VIDEO',
+					video_url: 'https://cdn.example.com/2.mp4',
+				}),
+				expect.objectContaining({
+					is_carousel_item: 'true',
+					image_url: 'https://cdn.example.com/3.jpg',
+				}),
+			]),
+		);
 		for (const child of children) {
 			expect(child.body).not.toHaveProperty('caption');
 			expect(child.body).not.toHaveProperty('location_id');
@@ -39,7 +62,11 @@ describe('Carousel through WorkflowExecute', () => {
 		}
 		const parent = creates[creates.length - 1];
 		const output = result.json(NODE)[0];
-		expect(parent.body).toMatchObject({ media_type: 'CAROUSEL', caption: 'Three in one', location_id: '7640348500' });
+		expect(parent.body).toMatchObject({
+			media_type: 'CAROUSEL',
+			caption: 'Three in one',
+			location_id: '7640348500',
+		});
 		expect(String(parent.body.children).split(',')).toEqual(output.children);
 		expect(output).toMatchObject({ status: 'PUBLISHED', mediaType: 'CAROUSEL' });
 		expect(sandbox.calls('publish')).toHaveLength(1);
@@ -51,7 +78,17 @@ describe('Carousel through WorkflowExecute', () => {
 		const result = await runInstagram(
 			sandbox,
 			carousel({ inputMode: 'json', itemsJson: '={{ $json.images }}' }),
-			{ items: [{ images: ['https://cdn.example.com/a.jpg', 'https://cdn.example.com/b.jpeg', 'https://cdn.example.com/c.jpg'] }] },
+			{
+				items: [
+					{
+						images: [
+							'https://cdn.example.com/a.jpg',
+							'https://cdn.example.com/b.jpeg',
+							'https://cdn.example.com/c.jpg',
+						],
+					},
+				],
+			},
 		);
 		expect(result.status).toBe('success');
 		expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 4, publish: 1 });
@@ -60,28 +97,55 @@ describe('Carousel through WorkflowExecute', () => {
 
 	it.each([
 		['1 item', ['https://cdn.example.com/a.jpg'], /has 1 item\(s\); a carousel needs 2 to 10/],
-		['11 items', Array.from({ length: 11 }, (_, i) => `https://cdn.example.com/${i}.jpg`), /has 11 item\(s\)/],
+		[
+			'11 items',
+			Array.from({ length: 11 }, (_, i) => `https://cdn.example.com/${i}.jpg`),
+			/has 11 item\(s\)/,
+		],
 	])('rejects %s before any request', async (_label, urls, message) => {
-		const result = await runInstagram(sandbox, carousel({ inputMode: 'json', itemsJson: JSON.stringify(urls) }));
+		const result = await runInstagram(
+			sandbox,
+			carousel({ inputMode: 'json', itemsJson: JSON.stringify(urls) }),
+		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(message);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('names the failing child (number and URL) and publishes nothing', async () => {
-		const result = await runInstagram(sandbox, carousel({ inputMode: 'json', itemsJson: JSON.stringify(['https://cdn.example.com/a.jpg', 'https://cdn.example.com/unreachable.jpg']) }));
+		const result = await runInstagram(
+			sandbox,
+			carousel({
+				inputMode: 'json',
+				itemsJson: JSON.stringify([
+					'https://cdn.example.com/a.jpg',
+					'https://cdn.example.com/unreachable.jpg',
+				]),
+			}),
+		);
 		expect(result.status).toBe('error');
-		expect(result.error?.description).toMatch(/Carousel item 2 \(https:\/\/cdn.example.com\/unreachable.jpg\)/);
+		expect(result.error?.description).toMatch(
+			/Carousel item 2 \(https:\/\/cdn.example.com\/unreachable.jpg\)/,
+		);
 		expect(sandbox.calls('publish')).toHaveLength(0);
 	});
 
 	it('waits for the children and retries the parent once when Meta says they are not ready', async () => {
 		const slowImages = await startSandbox({ processing: { image: { polls: 1 } } });
 		try {
-			const urls = ['https://cdn.example.com/a.jpg', 'https://cdn.example.com/b.jpg', 'https://cdn.example.com/c.jpg'];
-			const result = await runInstagram(slowImages, carousel({ inputMode: 'json', itemsJson: JSON.stringify(urls) }));
+			const urls = [
+				'https://cdn.example.com/a.jpg',
+				'https://cdn.example.com/b.jpg',
+				'https://cdn.example.com/c.jpg',
+			];
+			const result = await runInstagram(
+				slowImages,
+				carousel({ inputMode: 'json', itemsJson: JSON.stringify(urls) }),
+			);
 			expect(result.status).toBe('success');
-			const parents = slowImages.calls('createContainer').filter((call) => call.body.media_type === 'CAROUSEL');
+			const parents = slowImages
+				.calls('createContainer')
+				.filter((call) => call.body.media_type === 'CAROUSEL');
 			expect(parents.map((call) => call.status)).toEqual([400, 200]);
 			expect(slowImages.calls('containerStatus').length).toBeGreaterThanOrEqual(3);
 			expect(slowImages.calls('publish')).toHaveLength(1);
@@ -92,12 +156,20 @@ describe('Carousel through WorkflowExecute', () => {
 	});
 
 	it('names a video child that fails processing and publishes nothing', async () => {
-		const result = await runInstagram(sandbox, carousel({
-			inputMode: 'json',
-			itemsJson: JSON.stringify(['https://cdn.example.com/a.jpg', { type: 'video', url: 'https://cdn.example.com/bad-format.mp4' }]),
-		}));
+		const result = await runInstagram(
+			sandbox,
+			carousel({
+				inputMode: 'json',
+				itemsJson: JSON.stringify([
+					'https://cdn.example.com/a.jpg',
+					{ type: 'video', url: 'https://cdn.example.com/bad-format.mp4' },
+				]),
+			}),
+		);
 		expect(result.status).toBe('error');
-		expect(result.error?.description).toMatch(/Carousel item 2 \(https:\/\/cdn.example.com\/bad-format.mp4\)/);
+		expect(result.error?.description).toMatch(
+			/Carousel item 2 \(https:\/\/cdn.example.com\/bad-format.mp4\)/,
+		);
 		expect(result.error?.description).toMatch(/subcode 2207026/);
 		expect(sandbox.calls('publish')).toHaveLength(0);
 	});
@@ -106,10 +178,14 @@ describe('Carousel through WorkflowExecute', () => {
 		const slow = await startSandbox({ latencyMs: 100 });
 		try {
 			const urls = Array.from({ length: 10 }, (_, i) => `https://cdn.example.com/${i}.jpg`);
-			const result = await runInstagram(slow, carousel({ inputMode: 'json', itemsJson: JSON.stringify(urls) }));
+			const result = await runInstagram(
+				slow,
+				carousel({ inputMode: 'json', itemsJson: JSON.stringify(urls) }),
+			);
 			expect(result.status).toBe('success');
 			const children = slow.calls('createContainer').slice(0, 10);
-			const spread = Math.max(...children.map((call) => call.at)) - Math.min(...children.map((call) => call.at));
+			const spread =
+				Math.max(...children.map((call) => call.at)) - Math.min(...children.map((call) => call.at));
 			// One after another they would arrive ≥ 900 ms apart; in parallel they arrive together.
 			expect(spread).toBeLessThan(300);
 		} finally {

@@ -26,34 +26,66 @@ export function instagramWorkflow(spec: WorkflowSpec) {
 		id: spec.id ?? 'wfInstagramTest001',
 		name: 'Instagram test',
 		nodes: [
-			{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+			{
+				id: 'trigger',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters: {},
+			},
 			{
 				id: 'instagram',
 				name: NODE,
 				type: 'n8n-nodes-instagram-publisher.instagram',
 				typeVersion: 1,
 				position: [200, 0] as [number, number],
-				parameters: { authentication, account: { __rl: true, mode: 'id', value: ACCOUNT }, ...spec.parameters },
+				parameters: {
+					authentication,
+					account: { __rl: true, mode: 'id', value: ACCOUNT },
+					...spec.parameters,
+				},
 				credentials: { [credentialType]: { id: 'igCred', name: 'Instagram sandbox' } },
 				...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 				...(spec.retryOnFail ? { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 } : {}),
 			},
 		],
-		connections: { 'Manual Trigger': { main: [[{ node: NODE, type: 'main' as const, index: 0 }]] } },
+		connections: {
+			'Manual Trigger': { main: [[{ node: NODE, type: 'main' as const, index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' as const },
 	};
 }
 
-export function sandboxCredentials(sandbox: Sandbox, authentication: 'accessToken' | 'oAuth2' = 'accessToken'): RunOptions['credentials'] {
+export function sandboxCredentials(
+	sandbox: Sandbox,
+	authentication: 'accessToken' | 'oAuth2' = 'accessToken',
+): RunOptions['credentials'] {
 	if (authentication === 'oAuth2') {
 		return {
 			igCred: {
 				type: 'instagramOAuth2Api',
-				data: { clientId: 'app-id', clientSecret: 'app-secret-value', apiVersion: 'v25.0', baseUrl: sandbox.url, oauthTokenData: { access_token: sandbox.tokens.facebook, token_type: 'bearer' } },
+				data: {
+					clientId: 'app-id',
+					clientSecret: 'app-secret-value',
+					apiVersion: 'v25.0',
+					baseUrl: sandbox.url,
+					oauthTokenData: { access_token: sandbox.tokens.facebook, token_type: 'bearer' },
+				},
 			},
 		};
 	}
-	return { igCred: { type: 'instagramApi', data: { loginType: 'facebook', accessToken: sandbox.tokens.page, apiVersion: 'v25.0', baseUrl: sandbox.url } } };
+	return {
+		igCred: {
+			type: 'instagramApi',
+			data: {
+				loginType: 'facebook',
+				accessToken: sandbox.tokens.page,
+				apiVersion: 'v25.0',
+				baseUrl: sandbox.url,
+			},
+		},
+	};
 }
 
 /** Runs Manual Trigger → Instagram against the sandbox with the given items. */
@@ -74,6 +106,7 @@ export async function runInstagram(
 /** Counts the sandbox's Graph calls per endpoint, e.g. { quota: 1, createContainer: 1, publish: 1 }. */
 export function callCounts(sandbox: Sandbox): Record<string, number> {
 	const counts: Record<string, number> = {};
-	for (const request of sandbox.requests) counts[request.endpoint] = (counts[request.endpoint] ?? 0) + 1;
+	for (const request of sandbox.requests)
+		counts[request.endpoint] = (counts[request.endpoint] ?? 0) + 1;
 	return counts;
 }

@@ -11,46 +11,73 @@ describe('Post through WorkflowExecute', () => {
 	beforeEach(() => sandbox.reset());
 
 	const post = (parameters: Record<string, unknown> = {}) => ({
-		parameters: { operation: 'post', imageUrl: 'https://cdn.example.com/photo.jpg', caption: 'Hello #n8n', options: FAST_OPTIONS, ...parameters },
+		parameters: {
+			operation: 'post',
+			imageUrl: 'https://cdn.example.com/photo.jpg',
+			caption: 'Hello #n8n',
+			options: FAST_OPTIONS,
+			...parameters,
+		},
 	});
 
 	it('publishes an image with the fewest Graph calls: quota, container, publish', async () => {
 		const result = await runInstagram(sandbox, post());
 		expect(result.status).toBe('success');
 		const [item] = result.output(NODE);
-		expect(item.json).toMatchObject({ status: 'PUBLISHED', accountId: ACCOUNT, mediaType: 'IMAGE', quota: { used: 1, total: 100, remaining: 99 } });
+		expect(item.json).toMatchObject({
+			status: 'PUBLISHED',
+			accountId: ACCOUNT,
+			mediaType: 'IMAGE',
+			quota: { used: 1, total: 100, remaining: 99 },
+		});
 		expect(item.json.id).toMatch(/^\d{15,}$/);
 		expect(item.json.containerId).toMatch(/^\d{15,}$/);
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 1, publish: 1 });
-		expect(sandbox.calls('createContainer')[0].body).toMatchObject({ image_url: 'https://cdn.example.com/photo.jpg', caption: 'Hello #n8n' });
+		expect(sandbox.calls('createContainer')[0].body).toMatchObject({
+			image_url: 'https://cdn.example.com/photo.jpg',
+			caption: 'Hello #n8n',
+		});
 		expect(sandbox.calls('publish')[0].body).toMatchObject({ creation_id: item.json.containerId });
-		expect(sandbox.requests.every((request) => !request.tokenInUrl && request.authorization?.startsWith('Bearer'))).toBe(true);
+		expect(
+			sandbox.requests.every(
+				(request) => !request.tokenInUrl && request.authorization?.startsWith('Bearer'),
+			),
+		).toBe(true);
 		expect(sandbox.mediaCount()).toBe(1);
 	});
 
 	it('reads the permalink only when asked, best effort', async () => {
-		const result = await runInstagram(sandbox, post({ options: { ...FAST_OPTIONS, includePermalink: true } }));
+		const result = await runInstagram(
+			sandbox,
+			post({ options: { ...FAST_OPTIONS, includePermalink: true } }),
+		);
 		expect(result.json(NODE)[0].permalink).toMatch(/^https:\/\/www\.instagram\.com\/p\//);
 		expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 1, publish: 1, media: 1 });
 		sandbox.reset();
 		sandbox.fault({ endpoint: 'media', kind: 'http500', times: 4 });
-		const failed = await runInstagram(sandbox, post({ options: { ...FAST_OPTIONS, includePermalink: true } }));
+		const failed = await runInstagram(
+			sandbox,
+			post({ options: { ...FAST_OPTIONS, includePermalink: true } }),
+		);
 		expect(failed.status).toBe('success');
 		expect(failed.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED' });
 		expect(failed.json(NODE)[0].permalink).toBeUndefined();
 	}, 30_000);
 
 	it('sends the optional fields Meta documents', async () => {
-		await runInstagram(sandbox, post({
-			additionalFields: {
-				altText: 'A red bicycle',
-				locationId: '7640348500',
-				collaborators: '@partner_brand, jane.doe',
-				isAiGenerated: true,
-				userTags: { tag: [{ username: 'jane.doe', x: 0.25, y: 0.75 }] },
-			},
-		}));
+		await runInstagram(
+			sandbox,
+			post({
+				additionalFields: {
+					altText: 'A red bicycle',
+					locationId: '7640348500',
+					collaborators: '@partner_brand, jane.doe',
+					isAiGenerated: true,
+					userTags: { tag: [{ username: 'jane.doe', x: 0.25, y: 0.75 }] },
+				},
+			}),
+		);
 		// Form-encoded as Meta expects: JSON-typed params are JSON strings.
 		expect(sandbox.calls('createContainer')[0].body).toMatchObject({
 			alt_text: 'A red bicycle',
@@ -62,12 +89,28 @@ describe('Post through WorkflowExecute', () => {
 	});
 
 	it.each([
-		['imageUrl', { imageUrl: 'http://localhost/photo.jpg' }, /'Image URL' \(imageUrl\) must be a public URL \[item 0\]/],
+		[
+			'imageUrl',
+			{ imageUrl: 'http://localhost/photo.jpg' },
+			/'Image URL' \(imageUrl\) must be a public URL \[item 0\]/,
+		],
 		['imageUrl', { imageUrl: '={{ "" }}' }, /'Image URL' \(imageUrl\) is required \[item 0\]/],
 		['caption', { caption: 'x'.repeat(2201) }, /'Caption' \(caption\) is 2201 characters long/],
-		['caption', { caption: Array.from({ length: 31 }, (_, i) => `#t${i}`).join(' ') }, /31 hashtags/],
-		['altText', { additionalFields: { altText: 'a'.repeat(1001) } }, /'Alt Text' \(additionalFields.altText\)/],
-		['account', { account: { __rl: true, mode: 'id', value: '={{ "../me" }}' } }, /'Account' \(account\) must be an Instagram account ID/],
+		[
+			'caption',
+			{ caption: Array.from({ length: 31 }, (_, i) => `#t${i}`).join(' ') },
+			/31 hashtags/,
+		],
+		[
+			'altText',
+			{ additionalFields: { altText: 'a'.repeat(1001) } },
+			/'Alt Text' \(additionalFields.altText\)/,
+		],
+		[
+			'account',
+			{ account: { __rl: true, mode: 'id', value: '={{ "../me" }}' } },
+			/'Account' \(account\) must be an Instagram account ID/,
+		],
 	])('rejects a bad %s before sending any request', async (_name, parameters, message) => {
 		const result = await runInstagram(sandbox, post(parameters));
 		expect(result.status).toBe('error');
@@ -77,13 +120,20 @@ describe('Post through WorkflowExecute', () => {
 	});
 
 	it('refuses to start when a required parameter is missing (n8n checks before running)', async () => {
-		await expect(runInstagram(sandbox, post({ imageUrl: '' }))).rejects.toThrow(/Parameter "Image URL" is required/);
+		await expect(runInstagram(sandbox, post({ imageUrl: '' }))).rejects.toThrow(
+			/Parameter "Image URL" is required/,
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('tells the user to reconnect when the token expired, without leaking it', async () => {
 		const result = await runInstagram(sandbox, post(), {
-			credentials: { igCred: { type: 'instagramApi', data: { accessToken: sandbox.tokens.expired, baseUrl: sandbox.url } } },
+			credentials: {
+				igCred: {
+					type: 'instagramApi',
+					data: { accessToken: sandbox.tokens.expired, baseUrl: sandbox.url },
+				},
+			},
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('The Instagram access token has expired');
@@ -122,7 +172,13 @@ describe('Post through WorkflowExecute', () => {
 
 	it('retries a status read that failed with a 5xx', async () => {
 		sandbox.fault({ endpoint: 'containerStatus', kind: 'http500' });
-		const result = await runInstagram(sandbox, { parameters: { operation: 'reel', videoUrl: 'https://cdn.example.com/clip.mp4', options: FAST_OPTIONS } });
+		const result = await runInstagram(sandbox, {
+			parameters: {
+				operation: 'reel',
+				videoUrl: 'https://cdn.example.com/clip.mp4',
+				options: FAST_OPTIONS,
+			},
+		});
 		expect(result.status).toBe('success');
 		expect(sandbox.calls('containerStatus')[0].status).toBe(500);
 		expect(sandbox.mediaCount()).toBe(1);
@@ -136,21 +192,48 @@ describe('Post through WorkflowExecute', () => {
 
 	it('works with an Instagram Login token (IGAA…, graph.instagram.com flavour)', async () => {
 		const result = await runInstagram(sandbox, post(), {
-			credentials: { igCred: { type: 'instagramApi', data: { loginType: 'instagram', accessToken: sandbox.tokens.instagram, baseUrl: sandbox.url } } },
+			credentials: {
+				igCred: {
+					type: 'instagramApi',
+					data: {
+						loginType: 'instagram',
+						accessToken: sandbox.tokens.instagram,
+						baseUrl: sandbox.url,
+					},
+				},
+			},
 		});
 		expect(result.status).toBe('success');
-		expect(sandbox.requests.every((request) => request.tokenKind === 'instagram' && !request.tokenInUrl)).toBe(true);
+		expect(
+			sandbox.requests.every((request) => request.tokenKind === 'instagram' && !request.tokenInUrl),
+		).toBe(true);
 		expect(sandbox.mediaCount()).toBe(1);
 	});
 
 	it('sends a correct appsecret_proof when the credential has an App Secret', async () => {
-		const strict = await startSandbox({ requireAppSecretProof: true, appSecret: 'sandbox-app-secret-value' });
+		const strict = await startSandbox({
+			requireAppSecretProof: true,
+			appSecret: 'sandbox-app-secret-value',
+		});
 		try {
 			const result = await runInstagram(strict, post(), {
-				credentials: { igCred: { type: 'instagramApi', data: { accessToken: strict.tokens.page, appSecret: 'sandbox-app-secret-value', baseUrl: strict.url } } },
+				credentials: {
+					igCred: {
+						type: 'instagramApi',
+						data: {
+							accessToken: strict.tokens.page,
+							appSecret: 'sandbox-app-secret-value',
+							baseUrl: strict.url,
+						},
+					},
+				},
 			});
 			expect(result.status).toBe('success');
-			expect(strict.requests.every((request) => /^[0-9a-f]{64}$/.test(String(request.query.appsecret_proof)))).toBe(true);
+			expect(
+				strict.requests.every((request) =>
+					/^[0-9a-f]{64}$/.test(String(request.query.appsecret_proof)),
+				),
+			).toBe(true);
 			expect(JSON.stringify(strict.requests)).not.toContain('sandbox-app-secret-value');
 		} finally {
 			await strict.close();
@@ -161,15 +244,28 @@ describe('Post through WorkflowExecute', () => {
 		const result = await runInstagram(
 			sandbox,
 			{ ...post({ imageUrl: '={{ $json.url }}' }), continueOnFail: true },
-			{ items: [{ url: 'not a url' }, { url: 'https://cdn.example.com/ok.jpg' }, { url: 'https://cdn.example.com/unreachable.jpg' }] },
+			{
+				items: [
+					{ url: 'not a url' },
+					{ url: 'https://cdn.example.com/ok.jpg' },
+					{ url: 'https://cdn.example.com/unreachable.jpg' },
+				],
+			},
 		);
 		expect(result.status).toBe('success');
 		const output = result.output(NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.error).toMatch(/'Image URL' \(imageUrl\) is not a valid URL \[item 0\]/);
-		expect(output[0].json.details).toMatchObject({ kind: 'invalidParameter', parameter: 'imageUrl', requestSent: false });
+		expect(output[0].json.details).toMatchObject({
+			kind: 'invalidParameter',
+			parameter: 'imageUrl',
+			requestSent: false,
+		});
 		expect(output[1].json.status).toBe('PUBLISHED');
-		expect(output[2].json).toMatchObject({ error: expect.stringMatching(/could not use the media/), details: { kind: 'invalidMedia', code: 9004, subcode: 2207052 } });
+		expect(output[2].json).toMatchObject({
+			error: expect.stringMatching(/could not use the media/),
+			details: { kind: 'invalidMedia', code: 9004, subcode: 2207052 },
+		});
 		expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 2, publish: 1 });
 	});
 });

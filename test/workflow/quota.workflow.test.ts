@@ -13,9 +13,20 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 	beforeEach(() => sandbox.reset());
 
 	const post = (options: IDataObject = {}, extra: IDataObject = {}) => ({
-		parameters: { operation: 'post', imageUrl: '={{ $json.url }}', caption: '={{ $json.title }}', options: { ...FAST_OPTIONS, ...options }, ...extra },
+		parameters: {
+			operation: 'post',
+			imageUrl: '={{ $json.url }}',
+			caption: '={{ $json.title }}',
+			options: { ...FAST_OPTIONS, ...options },
+			...extra,
+		},
 	});
-	const items = (count: number) => Array.from({ length: count }, (_, i) => ({ url: `https://cdn.example.com/${i}.jpg`, title: `Post ${i}`, guid: `guid-${i}` }));
+	const items = (count: number) =>
+		Array.from({ length: count }, (_, i) => ({
+			url: `https://cdn.example.com/${i}.jpg`,
+			title: `Post ${i}`,
+			guid: `guid-${i}`,
+		}));
 
 	it('quota used up → error with zero containers created', async () => {
 		sandbox.seedPublishes(ACCOUNT, 50);
@@ -27,10 +38,16 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 
 	it('quota used up → skip with zero containers created', async () => {
 		sandbox.seedPublishes(ACCOUNT, 50);
-		const result = await runInstagram(sandbox, post({ onQuotaExhausted: 'skip' }), { items: items(2) });
+		const result = await runInstagram(sandbox, post({ onQuotaExhausted: 'skip' }), {
+			items: items(2),
+		});
 		expect(result.status).toBe('success');
 		expect(result.json(NODE)).toEqual([
-			expect.objectContaining({ skipped: true, reason: 'quota', quota: expect.objectContaining({ used: 50, total: 50, remaining: 0 }) }),
+			expect.objectContaining({
+				skipped: true,
+				reason: 'quota',
+				quota: expect.objectContaining({ used: 50, total: 50, remaining: 0 }),
+			}),
 			expect.objectContaining({ skipped: true, reason: 'quota' }),
 		]);
 		expect(callCounts(sandbox)).toEqual({ quota: 1 });
@@ -39,23 +56,37 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 	it.each([
 		['skip', 'success'],
 		['error', 'error'],
-	])('3 items with 1 slot left (%s) → 1 published, never over the limit', async (onQuotaExhausted, status) => {
-		sandbox.seedPublishes(ACCOUNT, 49);
-		const result = await runInstagram(sandbox, post({ onQuotaExhausted }), { items: items(3) });
-		expect(result.status).toBe(status);
-		expect(sandbox.mediaCount(ACCOUNT)).toBe(1);
-		expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 1, publish: 1 });
-		if (onQuotaExhausted === 'skip') {
-			expect(result.json(NODE).map((json) => json.skipped ?? json.status)).toEqual(['PUBLISHED', true, true]);
-		}
-	});
+	])(
+		'3 items with 1 slot left (%s) → 1 published, never over the limit',
+		async (onQuotaExhausted, status) => {
+			sandbox.seedPublishes(ACCOUNT, 49);
+			const result = await runInstagram(sandbox, post({ onQuotaExhausted }), { items: items(3) });
+			expect(result.status).toBe(status);
+			expect(sandbox.mediaCount(ACCOUNT)).toBe(1);
+			expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 1, publish: 1 });
+			if (onQuotaExhausted === 'skip') {
+				expect(result.json(NODE).map((json) => json.skipped ?? json.status)).toEqual([
+					'PUBLISHED',
+					true,
+					true,
+				]);
+			}
+		},
+	);
 
 	it('3 items with 1 slot left and continueOnFail → 1 published, 2 quota errors', async () => {
 		sandbox.seedPublishes(ACCOUNT, 49);
-		const result = await runInstagram(sandbox, { ...post(), continueOnFail: true }, { items: items(3) });
+		const result = await runInstagram(
+			sandbox,
+			{ ...post(), continueOnFail: true },
+			{ items: items(3) },
+		);
 		const output = result.json(NODE);
 		expect(output[0].status).toBe('PUBLISHED');
-		expect(output[1]).toMatchObject({ error: expect.stringMatching(/used up/), details: { kind: 'quota' } });
+		expect(output[1]).toMatchObject({
+			error: expect.stringMatching(/used up/),
+			details: { kind: 'quota' },
+		});
 		expect(output[2]).toMatchObject({ details: { kind: 'quota' } });
 	});
 
@@ -71,8 +102,15 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 
 	it("n8n's Retry On Fail never re-publishes items published by an earlier try (no key needed)", async () => {
 		// Item 1 can never be fetched; each try of the node publishes item 0 first, then fails on item 1.
-		const twoItems = [{ url: 'https://cdn.example.com/x.jpg', title: 'Fine' }, { url: 'https://cdn.example.com/unreachable.jpg', title: 'Broken' }];
-		const result = await runInstagram(sandbox, { ...post(), retryOnFail: true }, { items: twoItems });
+		const twoItems = [
+			{ url: 'https://cdn.example.com/x.jpg', title: 'Fine' },
+			{ url: 'https://cdn.example.com/unreachable.jpg', title: 'Broken' },
+		];
+		const result = await runInstagram(
+			sandbox,
+			{ ...post(), retryOnFail: true },
+			{ items: twoItems },
+		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/could not use the media/);
 		expect(sandbox.calls('publish')).toHaveLength(1);
@@ -83,7 +121,10 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 
 	it('the Retry On Fail guard is per execution: the same content in a new execution is published', async () => {
 		const first = await runInstagram(sandbox, post(), { items: items(1) });
-		const second = await runInstagram(sandbox, post(), { items: items(1), staticData: first.staticData });
+		const second = await runInstagram(sandbox, post(), {
+			items: items(1),
+			staticData: first.staticData,
+		});
 		expect(second.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED' });
 		expect(second.json(NODE)[0].publishedByEarlierTry).toBeUndefined();
 		expect(sandbox.mediaCount()).toBe(2);
@@ -93,15 +134,22 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 		const result = await runInstagram(sandbox, post(), { items: items(5) });
 		expect(result.status).toBe('success');
 		expect(callCounts(sandbox)).toEqual({ quota: 1, createContainer: 5, publish: 5 });
-		expect(result.json(NODE).map((json) => (json.quota as IDataObject).remaining)).toEqual([49, 48, 47, 46, 45]);
+		expect(result.json(NODE).map((json) => (json.quota as IDataObject).remaining)).toEqual([
+			49, 48, 47, 46, 45,
+		]);
 	});
 
 	it('the same idempotency key in two executions publishes once and returns the first media id', async () => {
-		const first = await runInstagram(sandbox, post({ idempotencyKey: '={{ $json.guid }}' }), { items: items(1) });
+		const first = await runInstagram(sandbox, post({ idempotencyKey: '={{ $json.guid }}' }), {
+			items: items(1),
+		});
 		expect(first.staticDataChanged).toBe(true);
 		const mediaId = first.json(NODE)[0].id;
 		sandbox.reset();
-		const second = await runInstagram(sandbox, post({ idempotencyKey: '={{ $json.guid }}' }), { items: items(1), staticData: first.staticData });
+		const second = await runInstagram(sandbox, post({ idempotencyKey: '={{ $json.guid }}' }), {
+			items: items(1),
+			staticData: first.staticData,
+		});
 		expect(second.json(NODE)[0]).toMatchObject({ skipped: true, reason: 'duplicate', id: mediaId });
 		expect(sandbox.requests).toHaveLength(0);
 		expect(JSON.stringify(second.staticData)).not.toContain(sandbox.tokens.page);
@@ -111,11 +159,16 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 		sandbox.fault({ endpoint: 'publish', kind: 'dropAfterCommit' });
 		// Exactly the four attempts of the read-back, so the re-run can read the container.
 		sandbox.fault({ endpoint: 'containerStatus', kind: 'dropBeforeCommit', times: 4 });
-		const first = await runInstagram(sandbox, post({ idempotencyKey: 'launch-post' }), { items: items(1) });
+		const first = await runInstagram(sandbox, post({ idempotencyKey: 'launch-post' }), {
+			items: items(1),
+		});
 		expect(first.status).toBe('error');
 		expect(first.error?.description).toMatch(/may or may not be live/);
 		expect(sandbox.mediaCount()).toBe(1);
-		const second = await runInstagram(sandbox, post({ idempotencyKey: 'launch-post' }), { items: items(1), staticData: first.staticData });
+		const second = await runInstagram(sandbox, post({ idempotencyKey: 'launch-post' }), {
+			items: items(1),
+			staticData: first.staticData,
+		});
 		expect(second.status).toBe('success');
 		expect(second.json(NODE)[0]).toMatchObject({ skipped: true, reason: 'duplicate' });
 		expect(sandbox.mediaCount()).toBe(1);
@@ -129,11 +182,21 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 		expect(first.status).toBe('error');
 		expect(sandbox.mediaCount()).toBe(0);
 		const mark = sandbox.requests.length;
-		const second = await runInstagram(sandbox, post({ idempotencyKey: 'k-1' }), { items: items(1), staticData: first.staticData });
+		const second = await runInstagram(sandbox, post({ idempotencyKey: 'k-1' }), {
+			items: items(1),
+			staticData: first.staticData,
+		});
 		// The container created by the first run is published; no second container is made.
-		expect(second.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED', containerId: sandbox.calls('createContainer')[0].containerId ?? expect.any(String) });
+		expect(second.json(NODE)[0]).toMatchObject({
+			status: 'PUBLISHED',
+			containerId: sandbox.calls('createContainer')[0].containerId ?? expect.any(String),
+		});
 		expect(sandbox.calls('createContainer')).toHaveLength(1);
-		expect(sandbox.requests.slice(mark).map((request) => request.endpoint)).toEqual(['containerStatus', 'quota', 'publish']);
+		expect(sandbox.requests.slice(mark).map((request) => request.endpoint)).toEqual([
+			'containerStatus',
+			'quota',
+			'publish',
+		]);
 		expect(sandbox.mediaCount()).toBe(1);
 	}, 30_000);
 });

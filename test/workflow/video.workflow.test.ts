@@ -10,15 +10,26 @@ describe('Reel and Story through WorkflowExecute', () => {
 	afterAll(async () => await sandbox.close());
 	beforeEach(() => sandbox.reset());
 
-	const reel = (parameters: Record<string, unknown> = {}, options: Record<string, unknown> = {}) => ({
-		parameters: { operation: 'reel', videoUrl: 'https://cdn.example.com/clip.mp4', caption: 'New reel', options: { ...FAST_OPTIONS, ...options }, ...parameters },
+	const reel = (
+		parameters: Record<string, unknown> = {},
+		options: Record<string, unknown> = {},
+	) => ({
+		parameters: {
+			operation: 'reel',
+			videoUrl: 'https://cdn.example.com/clip.mp4',
+			caption: 'New reel',
+			options: { ...FAST_OPTIONS, ...options },
+			...parameters,
+		},
 	});
 
 	it('waits through several status polls and publishes once, after FINISHED', async () => {
 		const result = await runInstagram(sandbox, reel());
 		expect(result.status).toBe('success');
 		expect(result.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED', mediaType: 'REELS' });
-		const statuses = sandbox.calls('containerStatus').map((call) => (call.response as { status_code: string }).status_code);
+		const statuses = sandbox
+			.calls('containerStatus')
+			.map((call) => (call.response as { status_code: string }).status_code);
 		expect(statuses).toEqual(['IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'FINISHED']);
 		const publish = sandbox.calls('publish');
 		expect(publish).toHaveLength(1);
@@ -27,16 +38,19 @@ describe('Reel and Story through WorkflowExecute', () => {
 	});
 
 	it('sends 0 and false where users set them', async () => {
-		await runInstagram(sandbox, reel({
-			additionalFields: {
-				thumbOffset: 0,
-				shareToFeed: false,
-				coverUrl: 'https://cdn.example.com/cover.jpg',
-				audioName: 'Original sound',
-				trialGraduationStrategy: 'MANUAL',
-				userTags: { tag: [{ username: 'jane.doe', x: 0.5, y: 0.5 }] },
-			},
-		}));
+		await runInstagram(
+			sandbox,
+			reel({
+				additionalFields: {
+					thumbOffset: 0,
+					shareToFeed: false,
+					coverUrl: 'https://cdn.example.com/cover.jpg',
+					audioName: 'Original sound',
+					trialGraduationStrategy: 'MANUAL',
+					userTags: { tag: [{ username: 'jane.doe', x: 0.5, y: 0.5 }] },
+				},
+			}),
+		);
 		expect(sandbox.calls('createContainer')[0].body).toMatchObject({
 			media_type: 'REELS',
 			thumb_offset: '0',
@@ -49,7 +63,10 @@ describe('Reel and Story through WorkflowExecute', () => {
 	});
 
 	it('stops at a container ERROR, names the subcode and never publishes', async () => {
-		const result = await runInstagram(sandbox, reel({ videoUrl: 'https://cdn.example.com/bad-format.avi' }));
+		const result = await runInstagram(
+			sandbox,
+			reel({ videoUrl: 'https://cdn.example.com/bad-format.avi' }),
+		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/2207026/);
 		expect(result.error?.description).toMatch(/subcode 2207026/);
@@ -70,7 +87,11 @@ describe('Reel and Story through WorkflowExecute', () => {
 	});
 
 	it('stops waiting after Max Wait and says how to resume', async () => {
-		const result = await runInstagram(sandbox, reel({}, { maxWaitSeconds: 1, pollIntervalSeconds: 0.3 }), {});
+		const result = await runInstagram(
+			sandbox,
+			reel({}, { maxWaitSeconds: 1, pollIntervalSeconds: 0.3 }),
+			{},
+		);
 		sandbox.reset();
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/still processing/);
@@ -91,7 +112,11 @@ describe('Reel and Story through WorkflowExecute', () => {
 		try {
 			const controller = new AbortController();
 			const started = Date.now();
-			const pending = runInstagram(slow, reel({}, { pollIntervalSeconds: 5, maxWaitSeconds: 600 }), { signal: controller.signal });
+			const pending = runInstagram(
+				slow,
+				reel({}, { pollIntervalSeconds: 5, maxWaitSeconds: 600 }),
+				{ signal: controller.signal },
+			);
 			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test timing only
 			setTimeout(() => controller.abort(), 500);
 			const result = await pending;
@@ -104,13 +129,33 @@ describe('Reel and Story through WorkflowExecute', () => {
 	});
 
 	it('publishes image and video stories', async () => {
-		const image = await runInstagram(sandbox, { parameters: { operation: 'story', mediaType: 'image', imageUrl: 'https://cdn.example.com/s.jpg', options: FAST_OPTIONS } });
-		const video = await runInstagram(sandbox, { parameters: { operation: 'story', mediaType: 'video', videoUrl: 'https://cdn.example.com/s.mp4', options: FAST_OPTIONS } });
+		const image = await runInstagram(sandbox, {
+			parameters: {
+				operation: 'story',
+				mediaType: 'image',
+				imageUrl: 'https://cdn.example.com/s.jpg',
+				options: FAST_OPTIONS,
+			},
+		});
+		const video = await runInstagram(sandbox, {
+			parameters: {
+				operation: 'story',
+				mediaType: 'video',
+				videoUrl: 'https://cdn.example.com/s.mp4',
+				options: FAST_OPTIONS,
+			},
+		});
 		expect(image.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED', mediaType: 'STORIES' });
 		expect(video.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED', mediaType: 'STORIES' });
 		const bodies = sandbox.calls('createContainer').map((call) => call.body);
-		expect(bodies[0]).toMatchObject({ media_type: 'STORIES', image_url: 'https://cdn.example.com/s.jpg' });
-		expect(bodies[1]).toMatchObject({ media_type: 'STORIES', video_url: 'https://cdn.example.com/s.mp4' });
+		expect(bodies[0]).toMatchObject({
+			media_type: 'STORIES',
+			image_url: 'https://cdn.example.com/s.jpg',
+		});
+		expect(bodies[1]).toMatchObject({
+			media_type: 'STORIES',
+			video_url: 'https://cdn.example.com/s.mp4',
+		});
 		expect(sandbox.mediaCount()).toBe(2);
 	});
 
@@ -122,7 +167,10 @@ describe('Reel and Story through WorkflowExecute', () => {
 		sandbox.fault({ endpoint: 'comment', kind: 'http500' });
 		const failed = await runInstagram(sandbox, reel({}, { firstComment: '#n8n' }));
 		expect(failed.status).toBe('success');
-		expect(failed.json(NODE)[0]).toMatchObject({ status: 'PUBLISHED', firstComment: { posted: false } });
+		expect(failed.json(NODE)[0]).toMatchObject({
+			status: 'PUBLISHED',
+			firstComment: { posted: false },
+		});
 		expect(sandbox.calls('comment')).toHaveLength(1);
 	});
 });

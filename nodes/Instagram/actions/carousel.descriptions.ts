@@ -8,7 +8,11 @@ export const carouselItemsFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Fixed List', value: 'fields', description: 'Enter each image or video below' },
-			{ name: 'JSON Array', value: 'json', description: 'A list from an expression, e.g. all images of an RSS item' },
+			{
+				name: 'JSON Array',
+				value: 'json',
+				description: 'A list from an expression, e.g. all images of an RSS item',
+			},
 		],
 		default: 'fields',
 	},
@@ -36,8 +40,21 @@ export const carouselItemsFields: INodeProperties[] = [
 						],
 						default: 'image',
 					},
-					{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'e.g. https://cdn.example.com/1.jpg', description: 'Public URL of a JPEG image or an MP4/MOV video file' },
-					{ displayName: 'Alt Text', name: 'altText', type: 'string', default: '', description: 'Images only: describes the image for screen readers' },
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://cdn.example.com/1.jpg',
+						description: 'Public URL of a JPEG image or an MP4/MOV video file',
+					},
+					{
+						displayName: 'Alt Text',
+						name: 'altText',
+						type: 'string',
+						default: '',
+						description: 'Images only: describes the image for screen readers',
+					},
 				],
 			},
 		],
@@ -48,7 +65,9 @@ export const carouselItemsFields: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		displayOptions: { show: { inputMode: ['json'] } },
-		placeholder: 'e.g. ["https://cdn.example.com/1.jpg", {"type":"video","url":"https://cdn.example.com/2.mp4"}]',
-		description: 'Array of 2 to 10 URLs, or objects with type, URL and altText. Without a type, .jpg/.jpeg means image and .mp4/.mov means video.',
+		placeholder:
+			'e.g. ["https://cdn.example.com/1.jpg", {"type":"video","url":"https://cdn.example.com/2.mp4"}]',
+		description:
+			'Array of 2 to 10 URLs, or objects with type, URL and altText. Without a type, .jpg/.jpeg means image and .mp4/.mov means video.',
 	},
 ];

@@ -13,7 +13,12 @@ import { checkCaption, checkOptionalGraphId } from '../helpers/validate';
 import { graphDetailsOf } from '../transport/errors';
 import { captionField } from './common.descriptions';
 import { carouselItemsFields } from './carousel.descriptions';
-import { additionalFields, collaboratorsField, isAiGeneratedField, locationIdField } from './fields.descriptions';
+import {
+	additionalFields,
+	collaboratorsField,
+	isAiGeneratedField,
+	locationIdField,
+} from './fields.descriptions';
 
 const properties: INodeProperties[] = [
 	captionField,
@@ -29,20 +34,36 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 	const accountId = readAccountId(ctx, itemIndex);
 	const fromJson = ctx.getNodeParameter('inputMode', itemIndex, 'fields') === 'json';
 	const items = fromJson
-		? parseCarouselItems(ctx.getNodeParameter('itemsJson', itemIndex, '[]'), { name: 'itemsJson', displayName: 'Items (JSON)' })
-		: parseCarouselItems((ctx.getNodeParameter('items', itemIndex, {}) as IDataObject).item ?? [], { name: 'items', displayName: 'Items' });
+		? parseCarouselItems(ctx.getNodeParameter('itemsJson', itemIndex, '[]'), {
+				name: 'itemsJson',
+				displayName: 'Items (JSON)',
+			})
+		: parseCarouselItems((ctx.getNodeParameter('items', itemIndex, {}) as IDataObject).item ?? [], {
+				name: 'items',
+				displayName: 'Items',
+			});
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const parentParams = {
 		media_type: 'CAROUSEL',
-		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), { name: 'caption', displayName: 'Caption' }),
-		location_id: checkOptionalGraphId(fields.locationId, { name: 'additionalFields.locationId', displayName: 'Location ID' }),
-		collaborators: parseCollaborators(fields.collaborators, { name: 'additionalFields.collaborators', displayName: 'Collaborators' }),
+		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), {
+			name: 'caption',
+			displayName: 'Caption',
+		}),
+		location_id: checkOptionalGraphId(fields.locationId, {
+			name: 'additionalFields.locationId',
+			displayName: 'Location ID',
+		}),
+		collaborators: parseCollaborators(fields.collaborators, {
+			name: 'additionalFields.collaborators',
+			displayName: 'Collaborators',
+		}),
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
 	const children: ContainerSpec[] = items.map((item, childIndex) => ({
-		params: item.type === 'video'
-			? { media_type: 'VIDEO', is_carousel_item: true, video_url: item.url }
-			: { is_carousel_item: true, image_url: item.url, alt_text: item.altText },
+		params:
+			item.type === 'video'
+				? { media_type: 'VIDEO', is_carousel_item: true, video_url: item.url }
+				: { is_carousel_item: true, image_url: item.url, alt_text: item.altText },
 		isVideo: item.type === 'video',
 		label: `Carousel item ${childIndex + 1}`,
 		childIndex,
@@ -56,19 +77,43 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		options: readPublishOptions(ctx, itemIndex),
 		build: async ({ deadlineAt, firstDelayMs }) => {
 			const waitFor = (specs: ContainerSpec[], ids: string[]) =>
-				mapWithLimit(specs, MAX_PARALLEL_CHILD_REQUESTS, async (spec, index) =>
-					await waitForContainer(run, { containerId: ids[index], deadlineAt, firstDelayMs, itemIndex, label: spec.label, childIndex: spec.childIndex, url: spec.url }),
+				mapWithLimit(
+					specs,
+					MAX_PARALLEL_CHILD_REQUESTS,
+					async (spec, index) =>
+						await waitForContainer(run, {
+							containerId: ids[index],
+							deadlineAt,
+							firstDelayMs,
+							itemIndex,
+							label: spec.label,
+							childIndex: spec.childIndex,
+							url: spec.url,
+						}),
 				);
-			const ids = await mapWithLimit(children, MAX_PARALLEL_CHILD_REQUESTS, async (spec) => await createContainer(run, accountId, spec, itemIndex));
+			const ids = await mapWithLimit(
+				children,
+				MAX_PARALLEL_CHILD_REQUESTS,
+				async (spec) => await createContainer(run, accountId, spec, itemIndex),
+			);
 			const videos = children.filter((spec) => spec.isVideo);
-			await waitFor(videos, ids.filter((_, index) => children[index].isVideo));
-			const parent: ContainerSpec = { params: { ...parentParams, children: ids.join(',') }, isVideo: false, label: 'Carousel' };
-			const containerId = await createContainer(run, accountId, parent, itemIndex).catch(async (error: unknown) => {
-				// Images are usually ready at once; if Meta disagrees, wait for every child and try once more.
-				if (graphDetailsOf(error)?.kind !== 'notReady') return await Promise.reject(error);
-				await waitFor(children, ids);
-				return await createContainer(run, accountId, parent, itemIndex);
-			});
+			await waitFor(
+				videos,
+				ids.filter((_, index) => children[index].isVideo),
+			);
+			const parent: ContainerSpec = {
+				params: { ...parentParams, children: ids.join(',') },
+				isVideo: false,
+				label: 'Carousel',
+			};
+			const containerId = await createContainer(run, accountId, parent, itemIndex).catch(
+				async (error: unknown) => {
+					// Images are usually ready at once; if Meta disagrees, wait for every child and try once more.
+					if (graphDetailsOf(error)?.kind !== 'notReady') return await Promise.reject(error);
+					await waitFor(children, ids);
+					return await createContainer(run, accountId, parent, itemIndex);
+				},
+			);
 			return { containerId, children: ids, isVideo: false };
 		},
 	});

@@ -25,7 +25,10 @@ export const accountLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^(\\d{5,25}|me)$', errorMessage: 'Not a valid Instagram account ID' },
+					properties: {
+						regex: '^(\\d{5,25}|me)$',
+						errorMessage: 'Not a valid Instagram account ID',
+					},
 				},
 			],
 		},
@@ -53,7 +56,8 @@ export const publishOptions: INodeProperties = {
 			name: 'firstComment',
 			type: 'string',
 			default: '',
-			description: 'A comment posted right after publishing (e.g. hashtags). If it fails, the post stays up and the output reports why.',
+			description:
+				'A comment posted right after publishing (e.g. hashtags). If it fails, the post stays up and the output reports why.',
 		},
 		{
 			displayName: 'Idempotency Key',
@@ -61,7 +65,8 @@ export const publishOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. {{ $json.guid }}',
-			description: 'A unique value per post (such as an RSS GUID). A key that was already published is skipped, so re-runs and n8n\'s Retry On Fail never post twice.',
+			description:
+				"A unique value per post (such as an RSS GUID). A key that was already published is skipped, so re-runs and n8n's Retry On Fail never post twice.",
 		},
 		{
 			displayName: 'Idempotency Window (Days)',
@@ -76,7 +81,8 @@ export const publishOptions: INodeProperties = {
 			name: 'includePermalink',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to read the post\'s public link after publishing (one more Graph call; if it fails, the post is still reported as published)',
+			description:
+				"Whether to read the post's public link after publishing (one more Graph call; if it fails, the post is still reported as published)",
 		},
 		{
 			displayName: 'Max Wait (Seconds)',
@@ -84,18 +90,28 @@ export const publishOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 3600 },
 			default: DEFAULT_MAX_WAIT_SECONDS,
-			description: 'How long to wait for Instagram to process the media before stopping with the container ID, so you can resume with the Status operation',
+			description:
+				'How long to wait for Instagram to process the media before stopping with the container ID, so you can resume with the Status operation',
 		},
 		{
 			displayName: 'On Quota Exhausted',
 			name: 'onQuotaExhausted',
 			type: 'options',
 			options: [
-				{ name: 'Error', value: 'error', description: 'Stop with an error that says when a slot frees' },
-				{ name: 'Skip', value: 'skip', description: 'Output { skipped: true, reason: "quota" } and continue' },
+				{
+					name: 'Error',
+					value: 'error',
+					description: 'Stop with an error that says when a slot frees',
+				},
+				{
+					name: 'Skip',
+					value: 'skip',
+					description: 'Output { skipped: true, reason: "quota" } and continue',
+				},
 			],
 			default: 'error',
-			description: 'What to do when the account\'s 24-hour publishing limit is used up. Checked before any container is created.',
+			description:
+				"What to do when the account's 24-hour publishing limit is used up. Checked before any container is created.",
 		},
 		{
 			displayName: 'Poll Interval (Seconds)',
@@ -103,7 +119,8 @@ export const publishOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.05, maxValue: 60, numberPrecision: 2 },
 			default: DEFAULT_POLL_INTERVAL_SECONDS,
-			description: 'First pause before checking whether a video has been processed; later checks back off up to 30 seconds',
+			description:
+				'First pause before checking whether a video has been processed; later checks back off up to 30 seconds',
 		},
 		{
 			displayName: 'Publish Mode',
@@ -114,7 +131,8 @@ export const publishOptions: INodeProperties = {
 				{
 					name: 'Container Only',
 					value: 'containerOnly',
-					description: 'Create the media and wait until Instagram has processed it, but do not publish; publish later with the Status operation',
+					description:
+						'Create the media and wait until Instagram has processed it, but do not publish; publish later with the Status operation',
 				},
 			],
 			default: 'publish',

@@ -26,7 +26,8 @@ export const collaboratorsField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. partner_brand, jane.doe',
-	description: 'Comma-separated usernames (without @) invited as collaborators; they must be public accounts',
+	description:
+		'Comma-separated usernames (without @) invited as collaborators; they must be public accounts',
 };
 
 export const isAiGeneratedField: INodeProperties = {
@@ -53,15 +54,34 @@ export const userTagsField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	default: {},
 	placeholder: 'Add Tag',
-	description: 'Public accounts to tag. On images, X and Y (0–1 from the top left) say where the tag sits.',
+	description:
+		'Public accounts to tag. On images, X and Y (0–1 from the top left) say where the tag sits.',
 	options: [
 		{
 			displayName: 'Tag',
 			name: 'tag',
 			values: [
-				{ displayName: 'Username', name: 'username', type: 'string', default: '', placeholder: 'e.g. jane.doe' },
-				{ displayName: 'X', name: 'x', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 3 }, default: 0.5 },
-				{ displayName: 'Y', name: 'y', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 3 }, default: 0.5 },
+				{
+					displayName: 'Username',
+					name: 'username',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. jane.doe',
+				},
+				{
+					displayName: 'X',
+					name: 'x',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 3 },
+					default: 0.5,
+				},
+				{
+					displayName: 'Y',
+					name: 'y',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 3 },
+					default: 0.5,
+				},
 			],
 		},
 	],

@@ -14,4 +14,10 @@ export interface OperationModule {
 }
 
 /** Typed dispatch table: one module per operation, each with `description` and `execute`. */
-export const operations: Record<Operation, OperationModule> = { post, carousel, reel, story, status };
+export const operations: Record<Operation, OperationModule> = {
+	post,
+	carousel,
+	reel,
+	story,
+	status,
+};

@@ -6,9 +6,21 @@ import { createContainer } from '../helpers/containers';
 import { runPublishPlan } from '../helpers/pipeline';
 import type { RunContext } from '../helpers/runContext';
 import { parseCollaborators, parseUserTags } from '../helpers/tags';
-import { checkAltText, checkCaption, checkMediaUrl, checkOptionalGraphId } from '../helpers/validate';
+import {
+	checkAltText,
+	checkCaption,
+	checkMediaUrl,
+	checkOptionalGraphId,
+} from '../helpers/validate';
 import { captionField } from './common.descriptions';
-import { additionalFields, altTextField, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField } from './fields.descriptions';
+import {
+	additionalFields,
+	altTextField,
+	collaboratorsField,
+	isAiGeneratedField,
+	locationIdField,
+	userTagsField,
+} from './fields.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,10 +30,17 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. https://cdn.example.com/photo.jpg',
-		description: 'Public URL of a JPEG (up to 8 MB, aspect ratio 4:5 to 1.91:1). Meta downloads it from its own servers.',
+		description:
+			'Public URL of a JPEG (up to 8 MB, aspect ratio 4:5 to 1.91:1). Meta downloads it from its own servers.',
 	},
 	captionField,
-	additionalFields([altTextField, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField]),
+	additionalFields([
+		altTextField,
+		collaboratorsField,
+		isAiGeneratedField,
+		locationIdField,
+		userTagsField,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['post'] } }, properties);
@@ -32,12 +51,31 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 	const accountId = readAccountId(ctx, itemIndex);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const params = {
-		image_url: checkMediaUrl(ctx.getNodeParameter('imageUrl', itemIndex), { name: 'imageUrl', displayName: 'Image URL' }),
-		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), { name: 'caption', displayName: 'Caption' }),
-		alt_text: checkAltText(fields.altText, { name: 'additionalFields.altText', displayName: 'Alt Text' }),
-		location_id: checkOptionalGraphId(fields.locationId, { name: 'additionalFields.locationId', displayName: 'Location ID' }),
-		user_tags: parseUserTags((fields.userTags as IDataObject | undefined)?.tag, { name: 'additionalFields.userTags', displayName: 'User Tags' }, 'required'),
-		collaborators: parseCollaborators(fields.collaborators, { name: 'additionalFields.collaborators', displayName: 'Collaborators' }),
+		image_url: checkMediaUrl(ctx.getNodeParameter('imageUrl', itemIndex), {
+			name: 'imageUrl',
+			displayName: 'Image URL',
+		}),
+		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), {
+			name: 'caption',
+			displayName: 'Caption',
+		}),
+		alt_text: checkAltText(fields.altText, {
+			name: 'additionalFields.altText',
+			displayName: 'Alt Text',
+		}),
+		location_id: checkOptionalGraphId(fields.locationId, {
+			name: 'additionalFields.locationId',
+			displayName: 'Location ID',
+		}),
+		user_tags: parseUserTags(
+			(fields.userTags as IDataObject | undefined)?.tag,
+			{ name: 'additionalFields.userTags', displayName: 'User Tags' },
+			'required',
+		),
+		collaborators: parseCollaborators(fields.collaborators, {
+			name: 'additionalFields.collaborators',
+			displayName: 'Collaborators',
+		}),
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
 	const options = readPublishOptions(ctx, itemIndex);
@@ -48,7 +86,12 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		content: params,
 		options,
 		build: async () => ({
-			containerId: await createContainer(run, accountId, { params, isVideo: false, label: 'Image', url: params.image_url }, itemIndex),
+			containerId: await createContainer(
+				run,
+				accountId,
+				{ params, isVideo: false, label: 'Image', url: params.image_url },
+				itemIndex,
+			),
 			isVideo: false,
 		}),
 	});

@@ -49,7 +49,8 @@ export const nodeProperties: INodeProperties[] = [
 				name: 'Status',
 				value: 'status',
 				action: 'Get the status of a container and the publishing quota',
-				description: 'Check a media container (and publish it if ready) and report the 24-hour publishing quota',
+				description:
+					'Check a media container (and publish it if ready) and report the 24-hour publishing quota',
 			},
 			{
 				name: 'Story',

@@ -7,7 +7,7 @@ export const reelFields: INodeProperties[] = [
 		name: 'audioName',
 		type: 'string',
 		default: '',
-		description: 'Name for the reel\'s original audio (can be set only once)',
+		description: "Name for the reel's original audio (can be set only once)",
 	},
 	{
 		displayName: 'Cover URL',
@@ -22,7 +22,8 @@ export const reelFields: INodeProperties[] = [
 		name: 'shareToFeed',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the reel also appears in the profile grid and feed, not only in the Reels tab',
+		description:
+			'Whether the reel also appears in the profile grid and feed, not only in the Reels tab',
 	},
 	{
 		displayName: 'Thumbnail Offset (Ms)',
@@ -30,7 +31,8 @@ export const reelFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 0,
-		description: 'Which frame to use as the cover, in milliseconds from the start (0 = first frame)',
+		description:
+			'Which frame to use as the cover, in milliseconds from the start (0 = first frame)',
 	},
 	{
 		displayName: 'Trial Reel Graduation',
@@ -38,8 +40,17 @@ export const reelFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Not a Trial Reel', value: 'none' },
-			{ name: 'Manual', value: 'MANUAL', description: 'Shown to non-followers first; you decide in the app whether to share it with followers' },
-			{ name: 'Automatic by Performance', value: 'SS_PERFORMANCE', description: 'Shared with followers automatically if it performs well' },
+			{
+				name: 'Manual',
+				value: 'MANUAL',
+				description:
+					'Shown to non-followers first; you decide in the app whether to share it with followers',
+			},
+			{
+				name: 'Automatic by Performance',
+				value: 'SS_PERFORMANCE',
+				description: 'Shared with followers automatically if it performs well',
+			},
 		],
 		default: 'none',
 		description: 'Publish as a trial reel, shown only to people who do not follow the account',

@@ -6,9 +6,20 @@ import { readAccountId, readPublishOptions } from '../helpers/options';
 import { runPublishPlan } from '../helpers/pipeline';
 import type { RunContext } from '../helpers/runContext';
 import { parseCollaborators, parseUserTags } from '../helpers/tags';
-import { checkCaption, checkInteger, checkMediaUrl, checkOptionalGraphId } from '../helpers/validate';
+import {
+	checkCaption,
+	checkInteger,
+	checkMediaUrl,
+	checkOptionalGraphId,
+} from '../helpers/validate';
 import { captionField } from './common.descriptions';
-import { additionalFields, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField } from './fields.descriptions';
+import {
+	additionalFields,
+	collaboratorsField,
+	isAiGeneratedField,
+	locationIdField,
+	userTagsField,
+} from './fields.descriptions';
 import { reelFields } from './reel.descriptions';
 import { readVideoUrl } from './video';
 import { videoSourceField, videoUrlField } from './video.descriptions';
@@ -19,7 +30,13 @@ const properties: INodeProperties[] = [
 	videoSourceField,
 	videoUrlField,
 	captionField,
-	additionalFields([...reelFields, collaboratorsField, isAiGeneratedField, locationIdField, userTagsField]),
+	additionalFields([
+		...reelFields,
+		collaboratorsField,
+		isAiGeneratedField,
+		locationIdField,
+		userTagsField,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['reel'] } }, properties);
@@ -29,19 +46,47 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 	const { ctx } = run;
 	const accountId = readAccountId(ctx, itemIndex);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const strategy = typeof fields.trialGraduationStrategy === 'string' ? fields.trialGraduationStrategy : 'none';
+	const strategy =
+		typeof fields.trialGraduationStrategy === 'string' ? fields.trialGraduationStrategy : 'none';
 	const params = {
 		media_type: 'REELS',
 		video_url: readVideoUrl(ctx, itemIndex),
-		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), { name: 'caption', displayName: 'Caption' }),
-		cover_url: fields.coverUrl ? checkMediaUrl(fields.coverUrl, { name: 'additionalFields.coverUrl', displayName: 'Cover URL' }) : undefined,
+		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), {
+			name: 'caption',
+			displayName: 'Caption',
+		}),
+		cover_url: fields.coverUrl
+			? checkMediaUrl(fields.coverUrl, {
+					name: 'additionalFields.coverUrl',
+					displayName: 'Cover URL',
+				})
+			: undefined,
 		// 0 and false are meaningful values here, so presence (not truthiness) decides what is sent.
-		thumb_offset: fields.thumbOffset !== undefined ? checkInteger(fields.thumbOffset, { name: 'additionalFields.thumbOffset', displayName: 'Thumbnail Offset (Ms)' }, 0, MAX_THUMB_OFFSET_MS) : undefined,
+		thumb_offset:
+			fields.thumbOffset !== undefined
+				? checkInteger(
+						fields.thumbOffset,
+						{ name: 'additionalFields.thumbOffset', displayName: 'Thumbnail Offset (Ms)' },
+						0,
+						MAX_THUMB_OFFSET_MS,
+					)
+				: undefined,
 		share_to_feed: typeof fields.shareToFeed === 'boolean' ? fields.shareToFeed : undefined,
-		audio_name: typeof fields.audioName === 'string' && fields.audioName ? fields.audioName : undefined,
-		location_id: checkOptionalGraphId(fields.locationId, { name: 'additionalFields.locationId', displayName: 'Location ID' }),
-		user_tags: parseUserTags((fields.userTags as IDataObject | undefined)?.tag, { name: 'additionalFields.userTags', displayName: 'User Tags' }, 'omit'),
-		collaborators: parseCollaborators(fields.collaborators, { name: 'additionalFields.collaborators', displayName: 'Collaborators' }),
+		audio_name:
+			typeof fields.audioName === 'string' && fields.audioName ? fields.audioName : undefined,
+		location_id: checkOptionalGraphId(fields.locationId, {
+			name: 'additionalFields.locationId',
+			displayName: 'Location ID',
+		}),
+		user_tags: parseUserTags(
+			(fields.userTags as IDataObject | undefined)?.tag,
+			{ name: 'additionalFields.userTags', displayName: 'User Tags' },
+			'omit',
+		),
+		collaborators: parseCollaborators(fields.collaborators, {
+			name: 'additionalFields.collaborators',
+			displayName: 'Collaborators',
+		}),
 		trial_params: strategy !== 'none' ? { graduation_strategy: strategy } : undefined,
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
@@ -52,7 +97,12 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		content: params,
 		options: readPublishOptions(ctx, itemIndex),
 		build: async () => ({
-			containerId: await createContainer(run, accountId, { params, isVideo: true, label: 'Reel', url: params.video_url }, itemIndex),
+			containerId: await createContainer(
+				run,
+				accountId,
+				{ params, isVideo: true, label: 'Reel', url: params.video_url },
+				itemIndex,
+			),
 			isVideo: true,
 		}),
 	});

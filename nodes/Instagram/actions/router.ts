@@ -13,7 +13,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0) as Operation;
 	const execute = operations[operation]?.execute;
-	if (!execute) throw new NodeOperationError(this.getNode(), `The operation "${String(operation)}" is not supported`);
+	if (!execute)
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${String(operation)}" is not supported`,
+		);
 	const run = createRunContext(this);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -30,13 +34,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 }
 
 /** Keeps our API errors as they are (they already carry itemIndex); wraps everything else. */
-function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof InvalidParameterError) {
 		const invalid = new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
 			itemIndex,
 			description: error.hint ?? 'No request was sent to Instagram.',
 		});
-		invalid.context.instagram = { kind: 'invalidParameter', parameter: error.parameter.name, requestSent: false };
+		invalid.context.instagram = {
+			kind: 'invalidParameter',
+			parameter: error.parameter.name,
+			requestSent: false,
+		};
 		return invalid;
 	}
 	if (error instanceof NodeApiError) return error;
@@ -44,7 +56,9 @@ function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /** The error item for continueOnFail: `error` plus structured `details` (routes to n8n's error output). */

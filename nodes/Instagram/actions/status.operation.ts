@@ -21,14 +21,16 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. {{ $json.containerId }}',
-		description: 'The container to check, as output by a publishing operation. Leave empty for a quota report only.',
+		description:
+			'The container to check, as output by a publishing operation. Leave empty for a quota report only.',
 	},
 	{
 		displayName: 'Publish If Ready',
 		name: 'publishIfReady',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to publish the container when it is FINISHED. A container that is already PUBLISHED is reported as done and never published again.',
+		description:
+			'Whether to publish the container when it is FINISHED. A container that is already PUBLISHED is reported as done and never published again.',
 	},
 ];
 
@@ -38,7 +40,10 @@ export const description = updateDisplayOptions({ show: { operation: ['status'] 
 export async function execute(run: RunContext, itemIndex: number): Promise<IDataObject> {
 	const { ctx } = run;
 	const accountId = readAccountId(ctx, itemIndex);
-	const containerId = checkOptionalGraphId(ctx.getNodeParameter('containerId', itemIndex, ''), { name: 'containerId', displayName: 'Container ID' });
+	const containerId = checkOptionalGraphId(ctx.getNodeParameter('containerId', itemIndex, ''), {
+		name: 'containerId',
+		displayName: 'Container ID',
+	});
 	const publishIfReady = ctx.getNodeParameter('publishIfReady', itemIndex, false) === true;
 	const output: IDataObject = { accountId };
 	if (containerId) {
@@ -50,7 +55,10 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 			errorSubcode: parseStatusSubcode(container.status),
 			published: container.status_code === 'PUBLISHED',
 			// Meta does not link a container to its media; the ledger does when this node published it.
-			id: container.status_code === 'PUBLISHED' ? knownMediaId(run, accountId, containerId) : undefined,
+			id:
+				container.status_code === 'PUBLISHED'
+					? knownMediaId(run, accountId, containerId)
+					: undefined,
 		});
 		if (publishIfReady && container.status_code === 'FINISHED') {
 			Object.assign(output, await publishReady(run, itemIndex, accountId, containerId));
@@ -68,7 +76,12 @@ function knownMediaId(run: RunContext, accountId: string, containerId: string): 
 	return key ? ledger.keys[key].mediaId : undefined;
 }
 
-async function publishReady(run: RunContext, itemIndex: number, accountId: string, containerId: string): Promise<IDataObject> {
+async function publishReady(
+	run: RunContext,
+	itemIndex: number,
+	accountId: string,
+	containerId: string,
+): Promise<IDataObject> {
 	const quota = await run.quota.current(accountId, itemIndex, KEY_WINDOW_MS);
 	if (quota.remaining <= 0) throw run.quota.exhaustedError(quota, itemIndex);
 	const outcome = await publishContainer(run, {
@@ -79,6 +92,15 @@ async function publishReady(run: RunContext, itemIndex: number, accountId: strin
 		firstDelayMs: PUBLISH_FIRST_DELAY_MS,
 		label: 'Container',
 	});
-	recordSuccessfulPublish(run, { accountId, containerId, keyWindowMs: KEY_WINDOW_MS }, outcome.mediaId);
-	return { statusCode: 'PUBLISHED', published: true, id: outcome.mediaId, ...(outcome.recovered ? { recovered: true } : {}) };
+	recordSuccessfulPublish(
+		run,
+		{ accountId, containerId, keyWindowMs: KEY_WINDOW_MS },
+		outcome.mediaId,
+	);
+	return {
+		statusCode: 'PUBLISHED',
+		published: true,
+		id: outcome.mediaId,
+		...(outcome.recovered ? { recovered: true } : {}),
+	};
 }

@@ -51,11 +51,18 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const url = isVideo
 		? readVideoUrl(ctx, itemIndex)
-		: checkMediaUrl(ctx.getNodeParameter('imageUrl', itemIndex, ''), { name: 'imageUrl', displayName: 'Image URL' });
+		: checkMediaUrl(ctx.getNodeParameter('imageUrl', itemIndex, ''), {
+				name: 'imageUrl',
+				displayName: 'Image URL',
+			});
 	const params = {
 		media_type: 'STORIES',
 		...(isVideo ? { video_url: url } : { image_url: url }),
-		user_tags: parseUserTags((fields.userTags as IDataObject | undefined)?.tag, { name: 'additionalFields.userTags', displayName: 'User Tags' }, isVideo ? 'omit' : 'optional'),
+		user_tags: parseUserTags(
+			(fields.userTags as IDataObject | undefined)?.tag,
+			{ name: 'additionalFields.userTags', displayName: 'User Tags' },
+			isVideo ? 'omit' : 'optional',
+		),
 	};
 	return await runPublishPlan(run, itemIndex, {
 		accountId,
@@ -64,7 +71,12 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		content: params,
 		options: readPublishOptions(ctx, itemIndex),
 		build: async () => ({
-			containerId: await createContainer(run, accountId, { params, isVideo, label: 'Story', url }, itemIndex),
+			containerId: await createContainer(
+				run,
+				accountId,
+				{ params, isVideo, label: 'Story', url },
+				itemIndex,
+			),
 			isVideo,
 		}),
 	});

@@ -18,5 +18,6 @@ export const videoUrlField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. https://cdn.example.com/clip.mp4',
-	description: 'Public URL of an MP4 or MOV (H.264/HEVC, AAC audio). Meta downloads it from its own servers.',
+	description:
+		'Public URL of an MP4 or MOV (H.264/HEVC, AAC audio). Meta downloads it from its own servers.',
 };

@@ -12,5 +12,8 @@ export function readVideoUrl(ctx: IExecuteFunctions, itemIndex: number): string 
 			'Host the video at a public URL (e.g. object storage) and set Video URL.',
 		);
 	}
-	return checkMediaUrl(ctx.getNodeParameter('videoUrl', itemIndex, ''), { name: 'videoUrl', displayName: 'Video URL' });
+	return checkMediaUrl(ctx.getNodeParameter('videoUrl', itemIndex, ''), {
+		name: 'videoUrl',
+		displayName: 'Video URL',
+	});
 }

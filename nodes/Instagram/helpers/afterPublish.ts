@@ -5,10 +5,19 @@ import type { RunContext } from './runContext';
 import type { IdResponse } from './types';
 
 /** Reads a published media's permalink; best effort (Meta's media reads can fail while the post is live). */
-export async function readPermalink(run: RunContext, mediaId: string | undefined, itemIndex: number): Promise<string | undefined> {
+export async function readPermalink(
+	run: RunContext,
+	mediaId: string | undefined,
+	itemIndex: number,
+): Promise<string | undefined> {
 	if (!mediaId) return undefined;
 	try {
-		const media = await run.client.request<{ permalink?: string }>({ method: 'GET', path: [mediaId], qs: { fields: 'permalink' }, itemIndex });
+		const media = await run.client.request<{ permalink?: string }>({
+			method: 'GET',
+			path: [mediaId],
+			qs: { fields: 'permalink' },
+			itemIndex,
+		});
 		return typeof media.permalink === 'string' ? media.permalink : undefined;
 	} catch (error) {
 		if (run.signal?.aborted) throw asNodeError(run.ctx.getNode(), error, itemIndex);
@@ -27,7 +36,8 @@ export async function postFirstComment(
 	message: string,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	if (!mediaId) return { posted: false, error: 'The media ID is unknown, so the comment could not be posted.' };
+	if (!mediaId)
+		return { posted: false, error: 'The media ID is unknown, so the comment could not be posted.' };
 	try {
 		const response = await run.client.request<IdResponse>({
 			method: 'POST',

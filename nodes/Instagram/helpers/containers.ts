@@ -22,7 +22,12 @@ export async function createContainer(
 		});
 		return requireId(response, 'container');
 	} catch (error) {
-		throw withContext(run.ctx.getNode(), error, { childIndex: spec.childIndex, childUrl: spec.url }, itemIndex);
+		throw withContext(
+			run.ctx.getNode(),
+			error,
+			{ childIndex: spec.childIndex, childUrl: spec.url },
+			itemIndex,
+		);
 	}
 }
 
@@ -59,7 +64,9 @@ export async function mapWithLimit<T, R>(
 	}
 	const workers = Array.from({ length: Math.min(limit, inputs.length) }, worker);
 	const settled = await Promise.allSettled(workers);
-	const rejection = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+	const rejection = settled.find(
+		(result): result is PromiseRejectedResult => result.status === 'rejected',
+	);
 	if (rejection) throw rejection.reason;
 	return results;
 }

@@ -31,16 +31,31 @@ export const emptyAccount = (): AccountLedger => ({ publishedAt: [], keys: {} })
  * Drops publishes older than 24 h and keys older than their window; caps every list. Retry-guard
  * keys have their own short window and cap, so a large batch never evicts users' own keys.
  */
-export function pruneAccount(account: AccountLedger, now: number, keyWindowMs: number): AccountLedger {
+export function pruneAccount(
+	account: AccountLedger,
+	now: number,
+	keyWindowMs: number,
+): AccountLedger {
 	const publishedAt = account.publishedAt
 		.filter((at) => now - at < PUBLISH_WINDOW_MS)
 		.sort((a, b) => a - b)
 		.slice(-MAX_PUBLISH_TIMESTAMPS);
 	const entries = Object.entries(account.keys);
 	const newest = (list: Array<[string, KeyRecord]>, windowMs: number, cap: number) =>
-		list.filter(([, record]) => now - record.at < windowMs).sort(([, a], [, b]) => a.at - b.at).slice(-cap);
-	const own = newest(entries.filter(([key]) => !key.startsWith(RETRY_KEY_PREFIX)), keyWindowMs, MAX_IDEMPOTENCY_KEYS);
-	const guards = newest(entries.filter(([key]) => key.startsWith(RETRY_KEY_PREFIX)), RETRY_KEY_WINDOW_MS, MAX_RETRY_KEYS);
+		list
+			.filter(([, record]) => now - record.at < windowMs)
+			.sort(([, a], [, b]) => a.at - b.at)
+			.slice(-cap);
+	const own = newest(
+		entries.filter(([key]) => !key.startsWith(RETRY_KEY_PREFIX)),
+		keyWindowMs,
+		MAX_IDEMPOTENCY_KEYS,
+	);
+	const guards = newest(
+		entries.filter(([key]) => key.startsWith(RETRY_KEY_PREFIX)),
+		RETRY_KEY_WINDOW_MS,
+		MAX_RETRY_KEYS,
+	);
 	return { publishedAt, keys: Object.fromEntries([...own, ...guards]) };
 }
 
@@ -55,8 +70,16 @@ export function nextSlotFreesAt(account: AccountLedger, now: number): number | u
 }
 
 /** Remembers that a container exists for a key whose publish outcome is not known yet. */
-export function recordPending(account: AccountLedger, key: string, containerId: string, now: number): AccountLedger {
-	return { ...account, keys: { ...account.keys, [key]: { state: 'pending', containerId, at: now } } };
+export function recordPending(
+	account: AccountLedger,
+	key: string,
+	containerId: string,
+	now: number,
+): AccountLedger {
+	return {
+		...account,
+		keys: { ...account.keys, [key]: { state: 'pending', containerId, at: now } },
+	};
 }
 
 /** Counts a publish in the window and, with a key, remembers the result for duplicate checks. */
@@ -67,7 +90,12 @@ export function recordPublished(
 ): AccountLedger {
 	const keys = { ...account.keys };
 	if (published.key) {
-		keys[published.key] = { state: 'published', containerId: published.containerId, mediaId: published.mediaId, at: now };
+		keys[published.key] = {
+			state: 'published',
+			containerId: published.containerId,
+			mediaId: published.mediaId,
+			at: now,
+		};
 	}
 	return { publishedAt: [...account.publishedAt, now].slice(-MAX_PUBLISH_TIMESTAMPS), keys };
 }

@@ -16,7 +16,10 @@ export class LedgerStore {
 
 	write(accountId: string, ledger: AccountLedger): void {
 		// Assigning the top-level key is what marks static data as changed for n8n to persist it.
-		this.staticData[STATIC_DATA_KEY] = { ...this.all(), [accountId]: ledger } as unknown as IDataObject;
+		this.staticData[STATIC_DATA_KEY] = {
+			...this.all(),
+			[accountId]: ledger,
+		} as unknown as IDataObject;
 	}
 
 	update(
@@ -32,12 +35,16 @@ export class LedgerStore {
 
 	private all(): Record<string, unknown> {
 		const value = this.staticData[STATIC_DATA_KEY];
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+		return value && typeof value === 'object' && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: {};
 	}
 }
 
 function isAccountLedger(value: unknown): value is AccountLedger {
 	if (!value || typeof value !== 'object') return false;
 	const candidate = value as Partial<AccountLedger>;
-	return Array.isArray(candidate.publishedAt) && !!candidate.keys && typeof candidate.keys === 'object';
+	return (
+		Array.isArray(candidate.publishedAt) && !!candidate.keys && typeof candidate.keys === 'object'
+	);
 }

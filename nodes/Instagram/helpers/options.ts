@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_MAX_WAIT_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from '../actions/common.descriptions';
+import {
+	DEFAULT_MAX_WAIT_SECONDS,
+	DEFAULT_POLL_INTERVAL_SECONDS,
+} from '../actions/common.descriptions';
 import { DEFAULT_KEY_WINDOW_DAYS } from './ledger';
 import type { PublishOptions } from './types';
 import { checkInteger, InvalidParameterError } from './validate';
@@ -11,18 +14,37 @@ const MAX_KEY_LENGTH = 200;
 /** Reads and checks the shared Options collection of a publishing operation. */
 export function readPublishOptions(ctx: IExecuteFunctions, itemIndex: number): PublishOptions {
 	const raw = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const maxWaitSeconds = checkInteger(raw.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS, { name: 'options.maxWaitSeconds', displayName: 'Max Wait (Seconds)' }, 1, MAX_WAIT_LIMIT_SECONDS);
+	const maxWaitSeconds = checkInteger(
+		raw.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS,
+		{ name: 'options.maxWaitSeconds', displayName: 'Max Wait (Seconds)' },
+		1,
+		MAX_WAIT_LIMIT_SECONDS,
+	);
 	const pollIntervalSeconds = Number(raw.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS);
 	if (!(pollIntervalSeconds > 0 && pollIntervalSeconds <= 60)) {
-		throw new InvalidParameterError({ name: 'options.pollIntervalSeconds', displayName: 'Poll Interval (Seconds)' }, 'must be more than 0 and at most 60');
+		throw new InvalidParameterError(
+			{ name: 'options.pollIntervalSeconds', displayName: 'Poll Interval (Seconds)' },
+			'must be more than 0 and at most 60',
+		);
 	}
-	const idempotencyKey = raw.idempotencyKey === undefined || raw.idempotencyKey === null ? '' : String(raw.idempotencyKey).trim();
+	const idempotencyKey =
+		raw.idempotencyKey === undefined || raw.idempotencyKey === null
+			? ''
+			: String(raw.idempotencyKey).trim();
 	if (idempotencyKey.length > MAX_KEY_LENGTH) {
-		throw new InvalidParameterError({ name: 'options.idempotencyKey', displayName: 'Idempotency Key' }, `must be at most ${MAX_KEY_LENGTH} characters`, 'Use a short unique value such as an RSS GUID or a hash of it.');
+		throw new InvalidParameterError(
+			{ name: 'options.idempotencyKey', displayName: 'Idempotency Key' },
+			`must be at most ${MAX_KEY_LENGTH} characters`,
+			'Use a short unique value such as an RSS GUID or a hash of it.',
+		);
 	}
-	const firstComment = typeof raw.firstComment === 'string' && raw.firstComment.trim() ? raw.firstComment : undefined;
+	const firstComment =
+		typeof raw.firstComment === 'string' && raw.firstComment.trim() ? raw.firstComment : undefined;
 	if (firstComment && firstComment.length > 2200) {
-		throw new InvalidParameterError({ name: 'options.firstComment', displayName: 'First Comment' }, 'must be at most 2,200 characters');
+		throw new InvalidParameterError(
+			{ name: 'options.firstComment', displayName: 'First Comment' },
+			'must be at most 2,200 characters',
+		);
 	}
 	return {
 		publishMode: raw.publishMode === 'containerOnly' ? 'containerOnly' : 'publish',
@@ -30,7 +52,12 @@ export function readPublishOptions(ctx: IExecuteFunctions, itemIndex: number): P
 		pollIntervalSeconds,
 		onQuotaExhausted: raw.onQuotaExhausted === 'skip' ? 'skip' : 'error',
 		idempotencyKey: idempotencyKey || undefined,
-		idempotencyWindowDays: checkInteger(raw.idempotencyWindowDays ?? DEFAULT_KEY_WINDOW_DAYS, { name: 'options.idempotencyWindowDays', displayName: 'Idempotency Window (Days)' }, 1, 365),
+		idempotencyWindowDays: checkInteger(
+			raw.idempotencyWindowDays ?? DEFAULT_KEY_WINDOW_DAYS,
+			{ name: 'options.idempotencyWindowDays', displayName: 'Idempotency Window (Days)' },
+			1,
+			365,
+		),
 		firstComment,
 		includePermalink: raw.includePermalink === true,
 	};
@@ -41,5 +68,9 @@ export function readAccountId(ctx: IExecuteFunctions, itemIndex: number): string
 	const value = ctx.getNodeParameter('account', itemIndex, '', { extractValue: true });
 	const id = String(value ?? '').trim();
 	if (id === 'me' || /^\d{5,25}$/.test(id)) return id;
-	throw new InvalidParameterError({ name: 'account', displayName: 'Account' }, 'must be an Instagram account ID', 'Pick the account from the list, or paste its numeric ID (e.g. 17841400000000000).');
+	throw new InvalidParameterError(
+		{ name: 'account', displayName: 'Account' },
+		'must be an Instagram account ID',
+		'Pick the account from the list, or paste its numeric ID (e.g. 17841400000000000).',
+	);
 }

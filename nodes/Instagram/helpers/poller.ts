@@ -28,7 +28,11 @@ export function nextPollDelay(previousMs: number): number {
 }
 
 /** One status read, no waiting. */
-export async function readContainer(run: RunContext, containerId: string, itemIndex: number): Promise<ContainerStatus> {
+export async function readContainer(
+	run: RunContext,
+	containerId: string,
+	itemIndex: number,
+): Promise<ContainerStatus> {
 	return await run.client.request<ContainerStatus>({
 		method: 'GET',
 		path: [containerId],
@@ -42,7 +46,10 @@ export async function readContainer(run: RunContext, containerId: string, itemIn
  * execution's cancel signal. ERROR, EXPIRED and running out of time become errors that carry the
  * container id, so the user can resume with the Status operation.
  */
-export async function waitForContainer(run: RunContext, request: WaitRequest): Promise<ContainerStatus> {
+export async function waitForContainer(
+	run: RunContext,
+	request: WaitRequest,
+): Promise<ContainerStatus> {
 	const started = run.now();
 	let delayMs = request.firstDelayMs;
 	let checks = 0;
@@ -59,12 +66,16 @@ export async function waitForContainer(run: RunContext, request: WaitRequest): P
 			}
 			return status;
 		}
-		if (status.status_code === 'ERROR' || status.status_code === 'EXPIRED') throw containerFailure(run, request, status);
+		if (status.status_code === 'ERROR' || status.status_code === 'EXPIRED')
+			throw containerFailure(run, request, status);
 		const remainingMs = request.deadlineAt - run.now();
 		if (remainingMs <= 0) throw timeoutError(run, request, elapsedS);
-		delayMs = checks === 1 && request.checkImmediately ? request.firstDelayMs : nextPollDelay(delayMs);
+		delayMs =
+			checks === 1 && request.checkImmediately ? request.firstDelayMs : nextPollDelay(delayMs);
 		const waitMs = Math.min(delayMs, remainingMs);
-		run.progress(`${request.label} ${request.containerId} is ${status.status_code} after ${elapsedS} s; next check in ${Math.ceil(waitMs / 1000)} s`);
+		run.progress(
+			`${request.label} ${request.containerId} is ${status.status_code} after ${elapsedS} s; next check in ${Math.ceil(waitMs / 1000)} s`,
+		);
 		await pause(run, request, waitMs);
 	}
 }

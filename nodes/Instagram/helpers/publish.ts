@@ -10,7 +10,14 @@ import type { RunContext } from './runContext';
 import type { IdResponse } from './types';
 
 /** Failures after which Meta certainly did not publish: never worth a read-back. */
-const DEFINITE_FAILURES = new Set<GraphErrorKind>(['auth', 'permission', 'quota', 'expired', 'invalidMedia', 'invalidRequest']);
+const DEFINITE_FAILURES = new Set<GraphErrorKind>([
+	'auth',
+	'permission',
+	'quota',
+	'expired',
+	'invalidMedia',
+	'invalidRequest',
+]);
 /** media_publish calls allowed after Meta said "not ready" or a read-back proved nothing was published. */
 const MAX_PUBLISH_CALLS = 6;
 
@@ -34,7 +41,10 @@ export interface PublishOutcome {
  * means wait for FINISHED; an unclear failure (timeout, 5xx, throttling) means read the container
  * back: PUBLISHED is success, FINISHED twice in a row is the only case where we call publish again.
  */
-export async function publishContainer(run: RunContext, target: PublishTarget): Promise<PublishOutcome> {
+export async function publishContainer(
+	run: RunContext,
+	target: PublishTarget,
+): Promise<PublishOutcome> {
 	for (let call = 1; ; call++) {
 		try {
 			const response = await run.client.request<IdResponse>({
@@ -47,18 +57,36 @@ export async function publishContainer(run: RunContext, target: PublishTarget): 
 			return { mediaId: requireId(response, 'post'), recovered: false };
 		} catch (error) {
 			const details = graphDetailsOf(error);
-			const annotated = withContext(run.ctx.getNode(), error, { containerId: target.containerId }, target.itemIndex);
-			if (!details || DEFINITE_FAILURES.has(details.kind) || call >= MAX_PUBLISH_CALLS) throw annotated;
+			const annotated = withContext(
+				run.ctx.getNode(),
+				error,
+				{ containerId: target.containerId },
+				target.itemIndex,
+			);
+			if (!details || DEFINITE_FAILURES.has(details.kind) || call >= MAX_PUBLISH_CALLS)
+				throw annotated;
 			if (details.kind === 'notReady') {
 				const status = await waitForContainer(run, { ...target, checkImmediately: false });
 				if (status.status_code === 'PUBLISHED') return { recovered: true };
 				continue;
 			}
-			run.progress(`publish of ${target.containerId} failed unclearly (${details.kind}); reading the container back`);
-			const outcome = await readBackAfterUnclearFailure(run, target, call, details.regainAccessMinutes);
+			run.progress(
+				`publish of ${target.containerId} failed unclearly (${details.kind}); reading the container back`,
+			);
+			const outcome = await readBackAfterUnclearFailure(
+				run,
+				target,
+				call,
+				details.regainAccessMinutes,
+			);
 			if (outcome === 'published') return { recovered: true };
 			if (outcome === 'unknown') {
-				throw withContext(run.ctx.getNode(), annotated, { publishOutcomeUnknown: true }, target.itemIndex);
+				throw withContext(
+					run.ctx.getNode(),
+					annotated,
+					{ publishOutcomeUnknown: true },
+					target.itemIndex,
+				);
 			}
 		}
 	}

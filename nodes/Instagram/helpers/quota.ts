@@ -28,7 +28,10 @@ export class QuotaTracker {
 		const remote = await this.readRemote(accountId, itemIndex);
 		const now = this.run.now();
 		const ledger = this.run.ledger.read(accountId, now, keyWindowMs);
-		const used = Math.max(remote.used + (this.publishedNow.get(accountId) ?? 0), publishesInWindow(ledger, now));
+		const used = Math.max(
+			remote.used + (this.publishedNow.get(accountId) ?? 0),
+			publishesInWindow(ledger, now),
+		);
 		const freesAt = nextSlotFreesAt(ledger, now);
 		return {
 			used,
@@ -45,7 +48,9 @@ export class QuotaTracker {
 
 	/** The error raised when the limit is reached and the user chose "error". */
 	exhaustedError(quota: QuotaState, itemIndex: number): NodeOperationError {
-		const frees = quota.nextSlotAt ? ` The next slot frees at ${quota.nextSlotAt}.` : ' A slot frees 24 hours after each earlier post.';
+		const frees = quota.nextSlotAt
+			? ` The next slot frees at ${quota.nextSlotAt}.`
+			: ' A slot frees 24 hours after each earlier post.';
 		const error = new NodeOperationError(
 			this.run.ctx.getNode(),
 			`The 24-hour publishing limit for this Instagram account is used up (${quota.used}/${quota.total})`,
@@ -79,6 +84,9 @@ export class QuotaTracker {
 			itemIndex,
 		});
 		const entry = response.data?.[0];
-		return { used: entry?.quota_usage ?? 0, total: entry?.config?.quota_total ?? FALLBACK_QUOTA_TOTAL };
+		return {
+			used: entry?.quota_usage ?? 0,
+			total: entry?.config?.quota_total ?? FALLBACK_QUOTA_TOTAL,
+		};
 	}
 }

@@ -32,7 +32,9 @@ export async function resumeFromLedger(run: RunContext, entry: LedgerEntry): Pro
 	const containerId = record.containerId;
 	const status = await readRecordedContainer(run, containerId, itemIndex);
 	if (status?.status_code === 'PUBLISHED') {
-		run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) => recordPublished(ledger, run.now(), { key, containerId }));
+		run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) =>
+			recordPublished(ledger, run.now(), { key, containerId }),
+		);
 		return { done: alreadyPublished(entry, record) };
 	}
 	if (status?.status_code === 'FINISHED') {
@@ -59,12 +61,21 @@ function alreadyPublished(entry: LedgerEntry, record: KeyRecord): IDataObject {
  * Reads a container remembered in the ledger. Gone (expired, unknown) → undefined, so the item
  * starts over; any other failure stops the item, because starting over could post twice.
  */
-async function readRecordedContainer(run: RunContext, containerId: string, itemIndex: number): Promise<ContainerStatus | undefined> {
+async function readRecordedContainer(
+	run: RunContext,
+	containerId: string,
+	itemIndex: number,
+): Promise<ContainerStatus | undefined> {
 	try {
 		return await readContainer(run, containerId, itemIndex);
 	} catch (error) {
 		const kind = graphDetailsOf(error)?.kind;
 		if (kind === 'expired' || kind === 'invalidRequest') return undefined;
-		throw withContext(run.ctx.getNode(), error, { containerId, publishOutcomeUnknown: true }, itemIndex);
+		throw withContext(
+			run.ctx.getNode(),
+			error,
+			{ containerId, publishOutcomeUnknown: true },
+			itemIndex,
+		);
 	}
 }

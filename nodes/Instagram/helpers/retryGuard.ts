@@ -9,10 +9,17 @@ import type { RunContext } from './runContext';
  * posted again. Tied to this execution and this exact content, so it never skips anything in a
  * later execution. Undefined when the execution has no usable id (then there is nothing to guard).
  */
-export function retryGuardKey(run: RunContext, itemIndex: number, content: unknown): string | undefined {
+export function retryGuardKey(
+	run: RunContext,
+	itemIndex: number,
+	content: unknown,
+): string | undefined {
 	const executionId = run.ctx.getExecutionId();
 	if (!executionId || executionId === '__UNKNOWN__') return undefined;
-	const fingerprint = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+	const fingerprint = createHash('sha256')
+		.update(JSON.stringify(content))
+		.digest('hex')
+		.slice(0, 16);
 	return `${RETRY_KEY_PREFIX}${executionId}:${itemIndex}:${fingerprint}`;
 }
 

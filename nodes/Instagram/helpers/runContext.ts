@@ -21,7 +21,11 @@ export interface RunContext {
 }
 
 export function createRunContext(ctx: IExecuteFunctions): RunContext {
-	const authentication = ctx.getNodeParameter('authentication', 0, 'oAuth2') as AuthenticationMethod;
+	const authentication = ctx.getNodeParameter(
+		'authentication',
+		0,
+		'oAuth2',
+	) as AuthenticationMethod;
 	const isManual = ctx.getMode() === 'manual';
 	const base: Omit<RunContext, 'quota'> = {
 		ctx,

@@ -12,7 +12,10 @@ export interface IdResponse {
 }
 
 export interface PublishingLimitResponse {
-	data?: Array<{ quota_usage?: number; config?: { quota_total?: number; quota_duration?: number } }>;
+	data?: Array<{
+		quota_usage?: number;
+		config?: { quota_total?: number; quota_duration?: number };
+	}>;
 }
 
 export interface QuotaState {

@@ -27,11 +27,25 @@ const PRIVATE_HOST =
 /** Pure: a URL Meta's servers can fetch: http(s), a public host, ASCII-encoded. Returns it normalised. */
 export function checkMediaUrl(value: unknown, parameter: ParameterRef): string {
 	const text = typeof value === 'string' ? value.trim() : '';
-	if (!text) throw new InvalidParameterError(parameter, 'is required', 'Enter a public https URL of the file, e.g. https://cdn.example.com/photo.jpg');
+	if (!text)
+		throw new InvalidParameterError(
+			parameter,
+			'is required',
+			'Enter a public https URL of the file, e.g. https://cdn.example.com/photo.jpg',
+		);
 	const url = parseUrl(text);
-	if (!url) throw new InvalidParameterError(parameter, 'is not a valid URL', 'Enter a full URL starting with https://');
+	if (!url)
+		throw new InvalidParameterError(
+			parameter,
+			'is not a valid URL',
+			'Enter a full URL starting with https://',
+		);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new InvalidParameterError(parameter, 'must be an http(s) URL', 'Meta downloads the file itself, so it needs a public web address.');
+		throw new InvalidParameterError(
+			parameter,
+			'must be an http(s) URL',
+			'Meta downloads the file itself, so it needs a public web address.',
+		);
 	}
 	if (PRIVATE_HOST.test(url.hostname)) {
 		throw new InvalidParameterError(
@@ -41,7 +55,11 @@ export function checkMediaUrl(value: unknown, parameter: ParameterRef): string {
 		);
 	}
 	if (url.username || url.password) {
-		throw new InvalidParameterError(parameter, 'must not contain a user name or password', 'Meta cannot log in to fetch media.');
+		throw new InvalidParameterError(
+			parameter,
+			'must not contain a user name or password',
+			'Meta cannot log in to fetch media.',
+		);
 	}
 	return url.href;
 }
@@ -56,18 +74,29 @@ function parseUrl(text: string): URL | undefined {
 
 /** Pure: caption limits from Meta's docs (2200 characters, 30 hashtags, 20 @-mentions). */
 export function checkCaption(value: unknown, parameter: ParameterRef): string | undefined {
-	const caption = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+	const caption =
+		typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 	if (!caption) return undefined;
 	if (caption.length > CAPTION_MAX_CHARS) {
-		throw new InvalidParameterError(parameter, `is ${caption.length} characters long; Instagram allows ${CAPTION_MAX_CHARS}`);
+		throw new InvalidParameterError(
+			parameter,
+			`is ${caption.length} characters long; Instagram allows ${CAPTION_MAX_CHARS}`,
+		);
 	}
 	const hashtags = caption.match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu)?.length ?? 0;
 	if (hashtags > CAPTION_MAX_HASHTAGS) {
-		throw new InvalidParameterError(parameter, `has ${hashtags} hashtags; Instagram allows ${CAPTION_MAX_HASHTAGS}`, 'Move extra hashtags to Options › First Comment.');
+		throw new InvalidParameterError(
+			parameter,
+			`has ${hashtags} hashtags; Instagram allows ${CAPTION_MAX_HASHTAGS}`,
+			'Move extra hashtags to Options › First Comment.',
+		);
 	}
 	const mentions = caption.match(/(^|[^\p{L}\p{N}_.])@[A-Za-z0-9._]+/gu)?.length ?? 0;
 	if (mentions > CAPTION_MAX_MENTIONS) {
-		throw new InvalidParameterError(parameter, `has ${mentions} @-mentions; Instagram allows ${CAPTION_MAX_MENTIONS}`);
+		throw new InvalidParameterError(
+			parameter,
+			`has ${mentions} @-mentions; Instagram allows ${CAPTION_MAX_MENTIONS}`,
+		);
 	}
 	return caption;
 }
@@ -76,27 +105,45 @@ export function checkAltText(value: unknown, parameter: ParameterRef): string | 
 	const text = typeof value === 'string' ? value : '';
 	if (!text) return undefined;
 	if (text.length > ALT_TEXT_MAX_CHARS) {
-		throw new InvalidParameterError(parameter, `is ${text.length} characters long; Instagram allows ${ALT_TEXT_MAX_CHARS}`);
+		throw new InvalidParameterError(
+			parameter,
+			`is ${text.length} characters long; Instagram allows ${ALT_TEXT_MAX_CHARS}`,
+		);
 	}
 	return text;
 }
 
 /** Pure: a numeric Graph id (IG account, container, Page/location). */
-export function checkGraphId(value: unknown, parameter: ParameterRef, options: { allowMe?: boolean } = {}): string {
+export function checkGraphId(
+	value: unknown,
+	parameter: ParameterRef,
+	options: { allowMe?: boolean } = {},
+): string {
 	const id = String(value ?? '').trim();
 	if (options.allowMe && id === 'me') return id;
 	if (!/^\d{5,25}$/.test(id)) {
-		throw new InvalidParameterError(parameter, 'must be a numeric ID', 'e.g. 17841400000000000; pick the account from the list or paste its ID.');
+		throw new InvalidParameterError(
+			parameter,
+			'must be a numeric ID',
+			'e.g. 17841400000000000; pick the account from the list or paste its ID.',
+		);
 	}
 	return id;
 }
 
 export function checkOptionalGraphId(value: unknown, parameter: ParameterRef): string | undefined {
-	return value === undefined || value === null || value === '' ? undefined : checkGraphId(value, parameter);
+	return value === undefined || value === null || value === ''
+		? undefined
+		: checkGraphId(value, parameter);
 }
 
 /** Pure: a whole number within bounds (e.g. a thumbnail offset in ms). */
-export function checkInteger(value: unknown, parameter: ParameterRef, min: number, max: number): number {
+export function checkInteger(
+	value: unknown,
+	parameter: ParameterRef,
+	min: number,
+	max: number,
+): number {
 	const number = typeof value === 'number' ? value : Number(value);
 	if (!Number.isInteger(number) || number < min || number > max) {
 		throw new InvalidParameterError(parameter, `must be a whole number from ${min} to ${max}`);

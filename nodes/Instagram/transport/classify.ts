@@ -11,7 +11,10 @@ const INVALID_MEDIA_CODES = new Set([352, 9004, 36000, 36001, 36003, 36004]);
 const TOKEN_EXPIRED_SUBCODE = 463;
 
 /** Pure: turns an HTTP status and a Graph error body into a classified error. */
-export function classifyGraphError(httpStatus: number | undefined, body: GraphErrorBody | undefined): GraphErrorDetails {
+export function classifyGraphError(
+	httpStatus: number | undefined,
+	body: GraphErrorBody | undefined,
+): GraphErrorDetails {
 	const code = body?.code;
 	const subcode = body?.error_subcode;
 	const details: GraphErrorDetails = {
@@ -46,7 +49,8 @@ function kindOf(
 	// A specific publishing subcode (e.g. 1/2207057, bad thumbnail offset) outranks a generic code.
 	if (INVALID_MEDIA_CODES.has(code) || isMediaSubcode(subcode)) return 'invalidMedia';
 	if (TRANSIENT_CODES.has(code) || isTransient === true) return 'transient';
-	if (code === 10 || (code >= 200 && code <= 299) || code === 368 || httpStatus === 403) return 'permission';
+	if (code === 10 || (code >= 200 && code <= 299) || code === 368 || httpStatus === 403)
+		return 'permission';
 	if (code === 100) return 'invalidRequest';
 	return kindFromStatus(httpStatus);
 }
@@ -71,11 +75,16 @@ export function parseStatusSubcode(statusText: string | undefined): number | und
 }
 
 /** Pure: the longest wait Meta asks for in a usage header, in minutes. */
-export function regainAccessMinutes(headers: Record<string, unknown> | undefined): number | undefined {
+export function regainAccessMinutes(
+	headers: Record<string, unknown> | undefined,
+): number | undefined {
 	const raw = headerValue(headers, 'x-business-use-case-usage');
 	if (!raw) return undefined;
 	try {
-		const usage = JSON.parse(raw) as Record<string, Array<{ estimated_time_to_regain_access?: number }>>;
+		const usage = JSON.parse(raw) as Record<
+			string,
+			Array<{ estimated_time_to_regain_access?: number }>
+		>;
 		const waits = Object.values(usage)
 			.flat()
 			.map((entry) => entry.estimated_time_to_regain_access ?? 0);
@@ -97,7 +106,10 @@ export function usagePercent(headers: Record<string, unknown> | undefined): numb
 	return values.length ? Math.max(...values) : undefined;
 }
 
-function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+function headerValue(
+	headers: Record<string, unknown> | undefined,
+	name: string,
+): string | undefined {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((header) => header.toLowerCase() === name);
 	const value = key ? headers[key] : undefined;

@@ -1,5 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions;
 export type LoginType = 'facebook' | 'instagram';
@@ -36,12 +40,18 @@ export function connectionFromCredentials(
 ): GraphConnection {
 	const loginType: LoginType = data.loginType === 'instagram' ? 'instagram' : 'facebook';
 	const version = normaliseVersion(String(data.apiVersion || DEFAULT_API_VERSION));
-	const override = String(data.baseUrl ?? '').trim().replace(/\/+$/, '');
+	const override = String(data.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	// A Base URL that already ends in a version (".../v25.0") is used as it is.
 	const versioned = /\/v\d+(\.\d+)?$/.test(override);
 	const tokenData = (data.oauthTokenData ?? {}) as Record<string, unknown>;
-	const secrets = [data.accessToken, data.appSecret, data.clientSecret, tokenData.access_token]
-		.filter((value): value is string => typeof value === 'string' && value.length > 0);
+	const secrets = [
+		data.accessToken,
+		data.appSecret,
+		data.clientSecret,
+		tokenData.access_token,
+	].filter((value): value is string => typeof value === 'string' && value.length > 0);
 	const expiresAt = Number(tokenData.n8n_expires_at ?? tokenData.expires_at ?? 0);
 	return {
 		credentialType,
@@ -61,9 +71,14 @@ export async function resolveConnection(
 	const data = await ctx.getCredentials(credentialType);
 	const connection = connectionFromCredentials(credentialType, data);
 	if (!/^https?:\/\/[^/\s]+/i.test(connection.baseUrl)) {
-		throw new NodeOperationError(ctx.getNode(), 'The credential\'s Base URL is not a valid http(s) URL', {
-			description: 'Leave "Base URL" empty to use Meta\'s Graph API, or enter e.g. http://127.0.0.1:4567.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			"The credential's Base URL is not a valid http(s) URL",
+			{
+				description:
+					'Leave "Base URL" empty to use Meta\'s Graph API, or enter e.g. http://127.0.0.1:4567.',
+			},
+		);
 	}
 	return connection;
 }
@@ -78,7 +93,10 @@ const PATH_SEGMENT = /^[A-Za-z0-9_]+$/;
 /** Pure: joins path segments after checking each one, so user input can never reshape a URL. */
 export function graphPath(segments: readonly string[]): string {
 	for (const segment of segments) {
-		if (!PATH_SEGMENT.test(segment)) throw new Error('Invalid Graph path segment: IDs may contain only letters, digits and underscores');
+		if (!PATH_SEGMENT.test(segment))
+			throw new Error(
+				'Invalid Graph path segment: IDs may contain only letters, digits and underscores',
+			);
 	}
 	return segments.join('/');
 }

@@ -25,7 +25,10 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 }
 
 /** Pure: the same details with every text field redacted. */
-export function redactDetails(details: GraphErrorDetails, secrets: readonly string[]): GraphErrorDetails {
+export function redactDetails(
+	details: GraphErrorDetails,
+	secrets: readonly string[],
+): GraphErrorDetails {
 	const copy: GraphErrorDetails = { ...details };
 	for (const key of ['metaMessage', 'userTitle', 'userMessage', 'childUrl'] as const) {
 		const value = copy[key];
@@ -43,7 +46,11 @@ export function createGraphApiError(
 	details: GraphErrorDetails,
 	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
-	const texts = { message: errorMessage(details), description: errorDescription(details), itemIndex };
+	const texts = {
+		message: errorMessage(details),
+		description: errorDescription(details),
+		itemIndex,
+	};
 	// Running out of wait time is our decision, not an API failure.
 	const error =
 		details.kind === 'timeout'
@@ -66,9 +73,15 @@ export function graphDetailsOf(error: unknown): GraphErrorDetails | undefined {
 }
 
 /** Any thrown value as an n8n node error (our own errors pass through unchanged). */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /** Adds what the caller knows (container, carousel child) to an error and rebuilds its texts. */

@@ -62,25 +62,47 @@ export function createGraphClient(
 			options.body = encodeParams(request.body);
 			options.headers = { 'content-type': 'application/x-www-form-urlencoded' };
 		}
-		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, conn.credentialType, options)) as FullResponse;
+		return (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			conn.credentialType,
+			options,
+		)) as FullResponse;
 	}
 
-	async function attempt(conn: GraphConnection, request: GraphRequest): Promise<{ body?: unknown; failure?: GraphErrorDetails }> {
+	async function attempt(
+		conn: GraphConnection,
+		request: GraphRequest,
+	): Promise<{ body?: unknown; failure?: GraphErrorDetails }> {
 		try {
 			const response = await send(conn, request);
 			noteUsage(response.headers);
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				if (response.body && typeof response.body === 'object') return { body: response.body };
 				// e.g. a proxy's HTML page with status 200: never hand that to an operation as data.
-				return { failure: { kind: 'unknown', httpStatus: response.statusCode, metaMessage: 'The Graph API answered with something other than JSON' } };
+				return {
+					failure: {
+						kind: 'unknown',
+						httpStatus: response.statusCode,
+						metaMessage: 'The Graph API answered with something other than JSON',
+					},
+				};
 			}
 			const errorBody = (response.body as { error?: GraphErrorBody } | undefined)?.error;
-			const details = classifyGraphError(response.statusCode, typeof errorBody === 'object' ? errorBody : undefined);
+			const details = classifyGraphError(
+				response.statusCode,
+				typeof errorBody === 'object' ? errorBody : undefined,
+			);
 			const regain = regainAccessMinutes(response.headers);
 			return { failure: regain ? { ...details, regainAccessMinutes: regain } : details };
 		} catch (error) {
 			if (!signal?.aborted && isNetworkFailure(error)) {
-				return { failure: { kind: 'transient', noResponse: true, metaMessage: 'No response from Meta (network error or timeout)' } };
+				return {
+					failure: {
+						kind: 'transient',
+						noResponse: true,
+						metaMessage: 'No response from Meta (network error or timeout)',
+					},
+				};
 			}
 			// Anything else (cancellation, "OAuth credentials not connected", …) is not worth a retry.
 			throw asNodeError(ctx.getNode(), error, request.itemIndex);
@@ -91,7 +113,9 @@ export function createGraphClient(
 		const percent = usagePercent(headers);
 		if (percent === undefined || percent < HIGH_USAGE_PERCENT || warnedAboutUsage) return;
 		warnedAboutUsage = true;
-		ctx.logger.warn(`Instagram: Meta reports ${percent}% of the app's call budget used; calls may soon be throttled`);
+		ctx.logger.warn(
+			`Instagram: Meta reports ${percent}% of the app's call budget used; calls may soon be throttled`,
+		);
 	}
 
 	async function request<T>(request: GraphRequest): Promise<T> {
@@ -101,18 +125,27 @@ export function createGraphClient(
 		for (let attemptNumber = 1; ; attemptNumber++) {
 			const { body, failure } = await attempt(conn, request);
 			if (!failure) return body as T;
-			const decision = decideRetry({
-				requestClass,
-				kind: failure.kind,
-				attempt: attemptNumber,
-				elapsedMs: Date.now() - started,
-				serverWaitMs: (failure.regainAccessMinutes ?? 0) * 60_000,
-				random: Math.random(),
-			}, policy);
+			const decision = decideRetry(
+				{
+					requestClass,
+					kind: failure.kind,
+					attempt: attemptNumber,
+					elapsedMs: Date.now() - started,
+					serverWaitMs: (failure.regainAccessMinutes ?? 0) * 60_000,
+					random: Math.random(),
+				},
+				policy,
+			);
 			if (!decision.retry) {
-				throw createGraphApiError(ctx.getNode(), redactDetails(failure, conn.secrets), request.itemIndex);
+				throw createGraphApiError(
+					ctx.getNode(),
+					redactDetails(failure, conn.secrets),
+					request.itemIndex,
+				);
 			}
-			ctx.logger.info(`Instagram: ${failure.kind} error on ${request.method} ${request.path[request.path.length - 1]}; retrying in ${decision.delayMs} ms`);
+			ctx.logger.info(
+				`Instagram: ${failure.kind} error on ${request.method} ${request.path[request.path.length - 1]}; retrying in ${decision.delayMs} ms`,
+			);
 			await sleep(decision.delayMs, signal);
 		}
 	}
@@ -124,9 +157,15 @@ export function createGraphClient(
 export function isNetworkFailure(error: unknown): boolean {
 	const cause = error instanceof NodeApiError ? (error.cause as unknown) : error;
 	if (!cause || typeof cause !== 'object') return false;
-	const { code, isAxiosError, response } = cause as { code?: unknown; isAxiosError?: unknown; response?: unknown };
+	const { code, isAxiosError, response } = cause as {
+		code?: unknown;
+		isAxiosError?: unknown;
+		response?: unknown;
+	};
 	if (response) return false;
-	return isAxiosError === true || (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR\w*)$/.test(code));
+	return (
+		isAxiosError === true || (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR\w*)$/.test(code))
+	);
 }
 
 /** Pure: Graph expects form/query values as strings, with JSON-typed params JSON-encoded. */

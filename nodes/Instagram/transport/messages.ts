@@ -24,7 +24,8 @@ const TEXT: Record<GraphErrorKind, KindText> = {
 	},
 	quota: {
 		message: 'The 24-hour publishing limit for this Instagram account is used up',
-		action: 'A slot frees 24 hours after each earlier post. Use the Status operation to see the quota.',
+		action:
+			'A slot frees 24 hours after each earlier post. Use the Status operation to see the quota.',
 	},
 	transient: {
 		message: 'Instagram had a temporary problem',
@@ -37,11 +38,12 @@ const TEXT: Record<GraphErrorKind, KindText> = {
 	invalidMedia: {
 		message: 'Instagram could not use the media',
 		action:
-			'Meta downloads the file itself: the URL must be public (no login, no redirects to HTML) and the file must meet Instagram\'s specs (JPEG images up to 8 MB, 4:5 to 1.91:1; MP4/MOV video).',
+			"Meta downloads the file itself: the URL must be public (no login, no redirects to HTML) and the file must meet Instagram's specs (JPEG images up to 8 MB, 4:5 to 1.91:1; MP4/MOV video).",
 	},
 	notReady: {
 		message: 'The media is not ready to be published yet',
-		action: 'Increase "Max Wait (Seconds)" or resume later with the Status operation and "Publish If Ready".',
+		action:
+			'Increase "Max Wait (Seconds)" or resume later with the Status operation and "Publish If Ready".',
 	},
 	invalidRequest: {
 		message: 'Instagram rejected the request parameters',
@@ -49,7 +51,8 @@ const TEXT: Record<GraphErrorKind, KindText> = {
 	},
 	timeout: {
 		message: 'The media was still processing when the wait ended',
-		action: 'Resume with the Status operation: pass the container ID and turn on "Publish If Ready".',
+		action:
+			'Resume with the Status operation: pass the container ID and turn on "Publish If Ready".',
 	},
 	unknown: {
 		message: 'Instagram returned an unexpected error',
@@ -59,7 +62,8 @@ const TEXT: Record<GraphErrorKind, KindText> = {
 
 /** Pure: our own message for a classified error. Meta's English `message` is only quoted, never parsed. */
 export function errorMessage(details: GraphErrorDetails): string {
-	if (details.kind === 'auth' && details.tokenExpired) return 'The Instagram access token has expired';
+	if (details.kind === 'auth' && details.tokenExpired)
+		return 'The Instagram access token has expired';
 	const base = TEXT[details.kind].message;
 	return details.metaMessage && details.kind !== 'auth' ? `${base}: ${details.metaMessage}` : base;
 }
@@ -68,10 +72,14 @@ export function errorMessage(details: GraphErrorDetails): string {
 export function errorDescription(details: GraphErrorDetails): string {
 	const parts = [TEXT[details.kind].action];
 	if (details.userTitle || details.userMessage) {
-		parts.push(`Meta says: ${[details.userTitle, details.userMessage].filter(Boolean).join(' – ')}`);
+		parts.push(
+			`Meta says: ${[details.userTitle, details.userMessage].filter(Boolean).join(' – ')}`,
+		);
 	}
 	if (details.childIndex !== undefined) {
-		parts.push(`Carousel item ${details.childIndex + 1}${details.childUrl ? ` (${details.childUrl})` : ''}.`);
+		parts.push(
+			`Carousel item ${details.childIndex + 1}${details.childUrl ? ` (${details.childUrl})` : ''}.`,
+		);
 	}
 	if (details.publishOutcomeUnknown) {
 		parts.push(
@@ -79,7 +87,8 @@ export function errorDescription(details: GraphErrorDetails): string {
 		);
 	}
 	if (details.containerId) parts.push(`Container ID: ${details.containerId}.`);
-	if (details.regainAccessMinutes) parts.push(`Meta expects access again in about ${details.regainAccessMinutes} min.`);
+	if (details.regainAccessMinutes)
+		parts.push(`Meta expects access again in about ${details.regainAccessMinutes} min.`);
 	const codes = [
 		details.code !== undefined ? `code ${details.code}` : undefined,
 		details.subcode !== undefined ? `subcode ${details.subcode}` : undefined,

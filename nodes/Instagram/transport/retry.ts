@@ -43,9 +43,15 @@ export interface RetryInput {
 export type RetryDecision = { retry: false; reason: string } | { retry: true; delayMs: number };
 
 /** Pure: whether to repeat a failed request, and after how long. */
-export function decideRetry(input: RetryInput, policy: RetryPolicy = DEFAULT_RETRY_POLICY): RetryDecision {
+export function decideRetry(
+	input: RetryInput,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): RetryDecision {
 	if (!RETRYABLE[input.requestClass].has(input.kind)) {
-		return { retry: false, reason: `${input.kind} is not retried for ${input.requestClass} requests` };
+		return {
+			retry: false,
+			reason: `${input.kind} is not retried for ${input.requestClass} requests`,
+		};
 	}
 	if (input.attempt >= policy.maxAttempts) return { retry: false, reason: 'attempts exhausted' };
 	const delayMs = Math.max(backoffMs(input.attempt, input.random, policy), input.serverWaitMs ?? 0);
@@ -56,7 +62,11 @@ export function decideRetry(input: RetryInput, policy: RetryPolicy = DEFAULT_RET
 }
 
 /** Pure: exponential backoff with "equal jitter" (50–100 % of the step), capped. */
-export function backoffMs(attempt: number, random: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
+export function backoffMs(
+	attempt: number,
+	random: number,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): number {
 	const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 	return Math.round(step * (0.5 + random / 2));
 }
