@@ -11,4 +11,5 @@ module.exports = {
 	testTimeout: 30000,
 	// n8n-core's logger writes to stdout unless told otherwise.
 	setupFiles: ['<rootDir>/test/setup-env.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup-clock.ts'],
 };

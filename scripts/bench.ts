@@ -26,7 +26,6 @@ async function nodeCarousel(sandbox: Sandbox): Promise<number> {
 				caption: 'Bench',
 				inputMode: 'json',
 				itemsJson: JSON.stringify(urls),
-				options: { pollIntervalSeconds: 0.05 },
 			},
 		}),
 		credentials: sandboxCredentials(sandbox),

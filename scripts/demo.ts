@@ -32,12 +32,12 @@ function describeItem(json: IDataObject): string {
 	const quota = json.quota as IDataObject | undefined;
 	if (quota) lastQuota = quota;
 	const quotaText = quota ? `quota ${String(quota.used)}/${String(quota.total)} used` : '';
-	if (json.status === 'PUBLISHED' || json.published === true) {
+	if (json.published === true) {
 		const children = Array.isArray(json.children) ? `, ${json.children.length} children` : '';
 		return `✓ published ${String(json.mediaType ?? 'media')} ${String(json.id ?? '(id unknown)')} from container ${String(json.containerId)}${children}; ${quotaText}`;
 	}
-	if (json.published === false)
-		return `◷ container ${String(json.containerId)} is ${String(json.status ?? json.statusCode)}, not published yet`;
+	if (json.containerId)
+		return `◷ container ${String(json.containerId)} is ${String(json.status)}, not published yet`;
 	return `ℹ ${quotaText || JSON.stringify(json)}`;
 }
 

@@ -11,7 +11,7 @@ import {
 	publishesInWindow,
 	recordPending,
 	recordPublished,
-} from '../../nodes/Instagram/helpers/ledger';
+} from '../../nodes/Instagram/ledger/ledger';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only use of setImmediate */
 import { connectionFromCredentials, graphPath } from '../../nodes/Instagram/transport/connection';
 import { encodeParams } from '../../nodes/Instagram/transport/graphClient';
-import { MAX_POLL_INTERVAL_MS, nextPollDelay } from '../../nodes/Instagram/helpers/poller';
-import { mapWithLimit } from '../../nodes/Instagram/helpers/containers';
+import { MAX_POLL_INTERVAL_MS, nextPollDelay } from '../../nodes/Instagram/publish/wait';
+import { mapWithLimit } from '../../nodes/Instagram/publish/containers';
 
 describe('connectionFromCredentials', () => {
 	it.each([

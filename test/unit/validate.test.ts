@@ -1,5 +1,5 @@
-import { inferMediaType, parseCarouselItems } from '../../nodes/Instagram/helpers/carouselItems';
-import { parseCollaborators, parseUserTags } from '../../nodes/Instagram/helpers/tags';
+import { inferMediaType, parseCarouselItems } from '../../nodes/Instagram/parameters/carouselItems';
+import { parseCollaborators, parseUserTags } from '../../nodes/Instagram/parameters/tags';
 import {
 	checkAltText,
 	checkCaption,
@@ -7,7 +7,7 @@ import {
 	checkInteger,
 	checkMediaUrl,
 	InvalidParameterError,
-} from '../../nodes/Instagram/helpers/validate';
+} from '../../nodes/Instagram/parameters/validate';
 
 const ref = { name: 'imageUrl', displayName: 'Image URL' };
 

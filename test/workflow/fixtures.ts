@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runWorkflow } from '../harness';
@@ -6,8 +7,8 @@ import type { Sandbox } from '../sandbox';
 
 export const NODE = 'Instagram';
 export const ACCOUNT = '17841400000000001';
-/** Fast polling so processing that takes several status reads finishes in milliseconds. */
-export const FAST_OPTIONS = { pollIntervalSeconds: 0.05, maxWaitSeconds: 30 };
+/** Polling as users set it; in jest the node's pauses are virtual (test/setup-clock.ts), so they cost no real time. */
+export const FAST_OPTIONS = { pollIntervalSeconds: 1, maxWaitSeconds: 30 };
 
 export interface WorkflowSpec {
 	parameters: IDataObject;
@@ -109,4 +110,13 @@ export function callCounts(sandbox: Sandbox): Record<string, number> {
 	for (const request of sandbox.requests)
 		counts[request.endpoint] = (counts[request.endpoint] ?? 0) + 1;
 	return counts;
+}
+
+/** Resolves once `condition` holds; fails after `limitMs` (real time), so a test never hangs. */
+export async function until(condition: () => boolean, limitMs = 5_000): Promise<void> {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > limitMs) throw new Error('condition not met in time');
+		await sleep(2);
+	}
 }

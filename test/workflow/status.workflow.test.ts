@@ -26,6 +26,7 @@ describe('Status through WorkflowExecute', () => {
 		const result = await runInstagram(sandbox, { parameters: { operation: 'status' } });
 		expect(result.json(NODE)[0]).toEqual({
 			accountId: '17841400000000001',
+			published: false,
 			quota: { used: 7, total: 100, remaining: 93 },
 		});
 		expect(callCounts(sandbox)).toEqual({ quota: 1 });

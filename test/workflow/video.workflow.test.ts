@@ -1,6 +1,7 @@
+import { virtualClock } from '../harness/virtualClock';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
-import { callCounts, FAST_OPTIONS, NODE, runInstagram } from './fixtures';
+import { callCounts, FAST_OPTIONS, NODE, runInstagram, until } from './fixtures';
 
 describe('Reel and Story through WorkflowExecute', () => {
 	let sandbox: Sandbox;
@@ -86,18 +87,27 @@ describe('Reel and Story through WorkflowExecute', () => {
 		}
 	});
 
-	it('stops waiting after Max Wait and says how to resume', async () => {
-		const result = await runInstagram(
-			sandbox,
-			reel({}, { maxWaitSeconds: 1, pollIntervalSeconds: 0.3 }),
-			{},
-		);
-		sandbox.reset();
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/still processing/);
-		expect(result.error?.description).toMatch(/Status operation/);
-		expect(result.error?.description).toMatch(/Container ID: \d+/);
-	}, 10_000);
+	it('stops waiting after Max Wait, within the bound, and says how to resume', async () => {
+		const slow = await startSandbox({ processing: { reel: { polls: 1000 } } });
+		try {
+			const result = await runInstagram(
+				slow,
+				reel({}, { maxWaitSeconds: 10, pollIntervalSeconds: 1 }),
+			);
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(/still processing/);
+			expect(result.error?.description).toMatch(/Status operation/);
+			expect(result.error?.description).toMatch(/Container ID: \d+/);
+			// 1 s, then ×1.5 per check, the last pause cut to what is left of the 10 s.
+			expect(virtualClock.pauses.slice(0, 4)).toEqual([1000, 1500, 2250, 3375]);
+			expect(virtualClock.pausedMs).toBeLessThanOrEqual(10_000);
+			expect(virtualClock.pausedMs).toBeGreaterThan(9_000);
+			expect(slow.calls('containerStatus')).toHaveLength(5);
+			expect(slow.calls('publish')).toHaveLength(0);
+		} finally {
+			await slow.close();
+		}
+	});
 
 	it('containerOnly waits for FINISHED and never publishes', async () => {
 		const result = await runInstagram(sandbox, reel({}, { publishMode: 'containerOnly' }));
@@ -107,21 +117,25 @@ describe('Reel and Story through WorkflowExecute', () => {
 		expect(callCounts(sandbox).quota).toBeUndefined();
 	});
 
-	it('cancelling the execution stops a wait within a second', async () => {
+	it('cancelling the execution interrupts a wait: canceled, no further read, no publish', async () => {
 		const slow = await startSandbox({ processing: { reel: { polls: 1000 } } });
 		try {
+			virtualClock.holdPauses(1);
 			const controller = new AbortController();
-			const started = Date.now();
 			const pending = runInstagram(
 				slow,
 				reel({}, { pollIntervalSeconds: 5, maxWaitSeconds: 600 }),
-				{ signal: controller.signal },
+				{
+					signal: controller.signal,
+				},
 			);
-			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test timing only
-			setTimeout(() => controller.abort(), 500);
+			// The node is in its second pause: one status read done, the next one not yet due.
+			await until(() => slow.calls('containerStatus').length === 1 && virtualClock.waiting === 1);
+			controller.abort();
 			const result = await pending;
-			expect(Date.now() - started).toBeLessThan(1_800);
-			expect(result.status).not.toBe('success');
+			expect(result.status).toBe('canceled');
+			expect(virtualClock.waiting).toBe(0);
+			expect(slow.calls('containerStatus')).toHaveLength(1);
 			expect(slow.calls('publish')).toHaveLength(0);
 		} finally {
 			await slow.close();

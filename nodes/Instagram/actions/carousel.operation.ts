@@ -1,16 +1,16 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { parseCarouselItems } from '../helpers/carouselItems';
-import { createContainer, mapWithLimit, MAX_PARALLEL_CHILD_REQUESTS } from '../helpers/containers';
-import { readAccountId, readPublishOptions } from '../helpers/options';
-import { runPublishPlan } from '../helpers/pipeline';
-import { waitForContainer } from '../helpers/poller';
-import type { RunContext } from '../helpers/runContext';
-import { parseCollaborators } from '../helpers/tags';
-import type { ContainerSpec } from '../helpers/types';
-import { checkCaption, checkOptionalGraphId } from '../helpers/validate';
-import { graphDetailsOf } from '../transport/errors';
+import { parseCarouselItems } from '../parameters/carouselItems';
+import { readAccountId, readPublishOptions } from '../parameters/options';
+import { parseCollaborators } from '../parameters/tags';
+import { checkCaption, checkOptionalGraphId } from '../parameters/validate';
+import { buildCarousel } from '../publish/carousel';
+import type { CarouselChild } from '../publish/carousel';
+import type { ItemOutput } from '../publish/output';
+import { runPublishPlan } from '../publish/pipeline';
+import type { RunContext } from '../publish/runContext';
+import { publishAtOnce } from '../publish/wait';
 import { captionField } from './common.descriptions';
 import { carouselItemsFields } from './carousel.descriptions';
 import {
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['carousel'] } }, properties);
 
 /** Carousel: children in parallel → video children processed → CAROUSEL parent → one publish. */
-export async function execute(run: RunContext, itemIndex: number): Promise<IDataObject> {
+export async function execute(run: RunContext, itemIndex: number): Promise<ItemOutput> {
 	const { ctx } = run;
 	const accountId = readAccountId(ctx, itemIndex);
 	const fromJson = ctx.getNodeParameter('inputMode', itemIndex, 'fields') === 'json';
@@ -59,7 +59,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		}),
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
-	const children: ContainerSpec[] = items.map((item, childIndex) => ({
+	const children: CarouselChild[] = items.map((item, childIndex) => ({
 		params:
 			item.type === 'video'
 				? { media_type: 'VIDEO', is_carousel_item: true, video_url: item.url }
@@ -75,46 +75,10 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 		label: 'Carousel',
 		content: { parentParams, items },
 		options: readPublishOptions(ctx, itemIndex),
-		build: async ({ deadlineAt, firstDelayMs }) => {
-			const waitFor = (specs: ContainerSpec[], ids: string[]) =>
-				mapWithLimit(
-					specs,
-					MAX_PARALLEL_CHILD_REQUESTS,
-					async (spec, index) =>
-						await waitForContainer(run, {
-							containerId: ids[index],
-							deadlineAt,
-							firstDelayMs,
-							itemIndex,
-							label: spec.label,
-							childIndex: spec.childIndex,
-							url: spec.url,
-						}),
-				);
-			const ids = await mapWithLimit(
-				children,
-				MAX_PARALLEL_CHILD_REQUESTS,
-				async (spec) => await createContainer(run, accountId, spec, itemIndex),
-			);
-			const videos = children.filter((spec) => spec.isVideo);
-			await waitFor(
-				videos,
-				ids.filter((_, index) => children[index].isVideo),
-			);
-			const parent: ContainerSpec = {
-				params: { ...parentParams, children: ids.join(',') },
-				isVideo: false,
-				label: 'Carousel',
-			};
-			const containerId = await createContainer(run, accountId, parent, itemIndex).catch(
-				async (error: unknown) => {
-					// Images are usually ready at once; if Meta disagrees, wait for every child and try once more.
-					if (graphDetailsOf(error)?.kind !== 'notReady') return await Promise.reject(error);
-					await waitFor(children, ids);
-					return await createContainer(run, accountId, parent, itemIndex);
-				},
-			);
-			return { containerId, children: ids, isVideo: false };
-		},
+		// Video children are waited for while the carousel is built (see buildCarousel); the
+		// CAROUSEL parent itself is ready as soon as its children are.
+		build: async (timing) =>
+			await buildCarousel(run, { accountId, itemIndex, children, parentParams }, timing),
+		readiness: publishAtOnce,
 	});
 }

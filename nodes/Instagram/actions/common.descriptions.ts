@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const DEFAULT_MAX_WAIT_SECONDS = 600;
-export const DEFAULT_POLL_INTERVAL_SECONDS = 1;
+import {
+	DEFAULT_MAX_WAIT_SECONDS,
+	DEFAULT_POLL_INTERVAL_SECONDS,
+	MAX_POLL_INTERVAL_SECONDS,
+	MAX_WAIT_LIMIT_SECONDS,
+	MIN_POLL_INTERVAL_SECONDS,
+} from '../parameters/options';
 
 export const accountLocator: INodeProperties = {
 	displayName: 'Account',
@@ -88,7 +93,7 @@ export const publishOptions: INodeProperties = {
 			displayName: 'Max Wait (Seconds)',
 			name: 'maxWaitSeconds',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 3600 },
+			typeOptions: { minValue: 1, maxValue: MAX_WAIT_LIMIT_SECONDS },
 			default: DEFAULT_MAX_WAIT_SECONDS,
 			description:
 				'How long to wait for Instagram to process the media before stopping with the container ID, so you can resume with the Status operation',
@@ -117,7 +122,11 @@ export const publishOptions: INodeProperties = {
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollIntervalSeconds',
 			type: 'number',
-			typeOptions: { minValue: 0.05, maxValue: 60, numberPrecision: 2 },
+			typeOptions: {
+				minValue: MIN_POLL_INTERVAL_SECONDS,
+				maxValue: MAX_POLL_INTERVAL_SECONDS,
+				numberPrecision: 1,
+			},
 			default: DEFAULT_POLL_INTERVAL_SECONDS,
 			description:
 				'First pause before checking whether a video has been processed; later checks back off up to 30 seconds',

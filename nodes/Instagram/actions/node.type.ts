@@ -1,6 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { RunContext } from '../helpers/runContext';
+import type { ItemOutput } from '../publish/output';
+import type { RunContext } from '../publish/runContext';
 import * as carousel from './carousel.operation';
 import * as post from './post.operation';
 import * as reel from './reel.operation';
@@ -10,7 +9,7 @@ import * as story from './story.operation';
 export type Operation = 'post' | 'carousel' | 'reel' | 'story' | 'status';
 
 export interface OperationModule {
-	execute: (run: RunContext, itemIndex: number) => Promise<IDataObject>;
+	execute: (run: RunContext, itemIndex: number) => Promise<ItemOutput>;
 }
 
 /** Typed dispatch table: one module per operation, each with `description` and `execute`. */

@@ -1,17 +1,19 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { readAccountId, readPublishOptions } from '../helpers/options';
-import { createContainer } from '../helpers/containers';
-import { runPublishPlan } from '../helpers/pipeline';
-import type { RunContext } from '../helpers/runContext';
-import { parseCollaborators, parseUserTags } from '../helpers/tags';
+import { readAccountId, readPublishOptions } from '../parameters/options';
+import { parseCollaborators, parseUserTags } from '../parameters/tags';
 import {
 	checkAltText,
 	checkCaption,
 	checkMediaUrl,
 	checkOptionalGraphId,
-} from '../helpers/validate';
+} from '../parameters/validate';
+import { createContainer } from '../publish/containers';
+import type { ItemOutput } from '../publish/output';
+import { runPublishPlan } from '../publish/pipeline';
+import type { RunContext } from '../publish/runContext';
+import { publishAtOnce } from '../publish/wait';
 import { captionField } from './common.descriptions';
 import {
 	additionalFields,
@@ -46,7 +48,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['post'] } }, properties);
 
 /** Single image post: validate → quota → container → publish (status is read only if Meta says "not ready"). */
-export async function execute(run: RunContext, itemIndex: number): Promise<IDataObject> {
+export async function execute(run: RunContext, itemIndex: number): Promise<ItemOutput> {
 	const { ctx } = run;
 	const accountId = readAccountId(ctx, itemIndex);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -89,10 +91,10 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 			containerId: await createContainer(
 				run,
 				accountId,
-				{ params, isVideo: false, label: 'Image', url: params.image_url },
+				{ params, label: 'Image', url: params.image_url },
 				itemIndex,
 			),
-			isVideo: false,
 		}),
+		readiness: publishAtOnce,
 	});
 }

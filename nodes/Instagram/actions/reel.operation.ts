@@ -1,17 +1,20 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { createContainer } from '../helpers/containers';
-import { readAccountId, readPublishOptions } from '../helpers/options';
-import { runPublishPlan } from '../helpers/pipeline';
-import type { RunContext } from '../helpers/runContext';
-import { parseCollaborators, parseUserTags } from '../helpers/tags';
+import { readVideoUrl } from '../parameters/media';
+import { readAccountId, readPublishOptions } from '../parameters/options';
+import { parseCollaborators, parseUserTags } from '../parameters/tags';
 import {
 	checkCaption,
 	checkInteger,
 	checkMediaUrl,
 	checkOptionalGraphId,
-} from '../helpers/validate';
+} from '../parameters/validate';
+import { createContainer } from '../publish/containers';
+import type { ItemOutput } from '../publish/output';
+import { runPublishPlan } from '../publish/pipeline';
+import type { RunContext } from '../publish/runContext';
+import { waitForProcessing } from '../publish/wait';
 import { captionField } from './common.descriptions';
 import {
 	additionalFields,
@@ -21,7 +24,6 @@ import {
 	userTagsField,
 } from './fields.descriptions';
 import { reelFields } from './reel.descriptions';
-import { readVideoUrl } from './video';
 import { videoSourceField, videoUrlField } from './video.descriptions';
 
 const MAX_THUMB_OFFSET_MS = 15 * 60 * 1000;
@@ -42,7 +44,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['reel'] } }, properties);
 
 /** Reel: container (REELS) → wait while Meta processes the video → one publish. */
-export async function execute(run: RunContext, itemIndex: number): Promise<IDataObject> {
+export async function execute(run: RunContext, itemIndex: number): Promise<ItemOutput> {
 	const { ctx } = run;
 	const accountId = readAccountId(ctx, itemIndex);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -100,10 +102,10 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 			containerId: await createContainer(
 				run,
 				accountId,
-				{ params, isVideo: true, label: 'Reel', url: params.video_url },
+				{ params, label: 'Reel', url: params.video_url },
 				itemIndex,
 			),
-			isVideo: true,
 		}),
+		readiness: waitForProcessing,
 	});
 }

@@ -1,10 +1,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { createRunContext } from '../helpers/runContext';
-import { InvalidParameterError } from '../helpers/validate';
-import { graphDetailsOf } from '../transport/errors';
-import { nextStep } from '../transport/messages';
+import { InvalidParameterError } from '../parameters/validate';
+import { errorOutput, toItemJson } from '../publish/output';
+import { createRunContext } from '../publish/runContext';
 import { operations } from './node.type';
 import type { Operation } from './node.type';
 
@@ -13,21 +12,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0) as Operation;
 	const execute = operations[operation]?.execute;
-	if (!execute)
+	if (!execute) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${String(operation)}" is not supported`,
 		);
+	}
 	const run = createRunContext(this);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const json = await execute(run, itemIndex);
+			const json = toItemJson(await execute(run, itemIndex));
 			output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			// A cancelled execution stops here, even with continueOnFail: no further item may start.
 			if (run.signal?.aborted || !this.continueOnFail()) throw nodeError;
-			output.push({ json: errorJson(nodeError), pairedItem: { item: itemIndex } });
+			output.push({ json: errorOutput(nodeError), pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];
@@ -59,16 +60,4 @@ function toNodeError(
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
 		itemIndex,
 	});
-}
-
-/** The error item for continueOnFail: `error` plus structured `details` (routes to n8n's error output). */
-function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const graph = graphDetailsOf(error);
-	const details: IDataObject = { description: error.description ?? undefined };
-	if (graph) {
-		Object.assign(details, graph, { action: nextStep(graph.kind) });
-	} else if (error.context.instagram) {
-		Object.assign(details, error.context.instagram as IDataObject);
-	}
-	return { error: error.message, details: JSON.parse(JSON.stringify(details)) as IDataObject };
 }

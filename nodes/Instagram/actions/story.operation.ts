@@ -1,14 +1,16 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { createContainer } from '../helpers/containers';
-import { readAccountId, readPublishOptions } from '../helpers/options';
-import { runPublishPlan } from '../helpers/pipeline';
-import type { RunContext } from '../helpers/runContext';
-import { parseUserTags } from '../helpers/tags';
-import { checkMediaUrl } from '../helpers/validate';
+import { readVideoUrl } from '../parameters/media';
+import { readAccountId, readPublishOptions } from '../parameters/options';
+import { parseUserTags } from '../parameters/tags';
+import { checkMediaUrl } from '../parameters/validate';
+import { createContainer } from '../publish/containers';
+import type { ItemOutput } from '../publish/output';
+import { runPublishPlan } from '../publish/pipeline';
+import type { RunContext } from '../publish/runContext';
+import { publishAtOnce, waitForProcessing } from '../publish/wait';
 import { additionalFields, userTagsField } from './fields.descriptions';
-import { readVideoUrl } from './video';
 import { videoSourceField, videoUrlField } from './video.descriptions';
 
 const properties: INodeProperties[] = [
@@ -44,7 +46,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['story'] } }, properties);
 
 /** Story (STORIES): image or video; videos are waited for, images published at once. */
-export async function execute(run: RunContext, itemIndex: number): Promise<IDataObject> {
+export async function execute(run: RunContext, itemIndex: number): Promise<ItemOutput> {
 	const { ctx } = run;
 	const accountId = readAccountId(ctx, itemIndex);
 	const isVideo = ctx.getNodeParameter('mediaType', itemIndex, 'image') === 'video';
@@ -74,10 +76,10 @@ export async function execute(run: RunContext, itemIndex: number): Promise<IData
 			containerId: await createContainer(
 				run,
 				accountId,
-				{ params, isVideo, label: 'Story', url },
+				{ params, label: 'Story', url },
 				itemIndex,
 			),
-			isVideo,
 		}),
+		readiness: isVideo ? waitForProcessing : publishAtOnce,
 	});
 }

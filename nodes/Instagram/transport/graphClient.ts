@@ -1,6 +1,8 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
+import { systemClock } from './clock';
+import type { Clock } from './clock';
 import { classifyGraphError, regainAccessMinutes, usagePercent } from './classify';
 import { graphPath, resolveConnection } from './connection';
 import type { AuthenticationMethod, GraphConnection, GraphContext } from './connection';
@@ -42,6 +44,7 @@ export function createGraphClient(
 	ctx: GraphContext,
 	authentication: AuthenticationMethod,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+	clock: Clock = systemClock,
 ): GraphClient {
 	let connectionPromise: Promise<GraphConnection> | undefined;
 	let warnedAboutUsage = false;
@@ -121,7 +124,7 @@ export function createGraphClient(
 	async function request<T>(request: GraphRequest): Promise<T> {
 		const conn = await connection();
 		const requestClass = request.requestClass ?? (request.method === 'GET' ? 'read' : 'create');
-		const started = Date.now();
+		const started = clock.now();
 		for (let attemptNumber = 1; ; attemptNumber++) {
 			const { body, failure } = await attempt(conn, request);
 			if (!failure) return body as T;
@@ -130,7 +133,7 @@ export function createGraphClient(
 					requestClass,
 					kind: failure.kind,
 					attempt: attemptNumber,
-					elapsedMs: Date.now() - started,
+					elapsedMs: clock.now() - started,
 					serverWaitMs: (failure.regainAccessMinutes ?? 0) * 60_000,
 					random: Math.random(),
 				},
@@ -146,7 +149,7 @@ export function createGraphClient(
 			ctx.logger.info(
 				`Instagram: ${failure.kind} error on ${request.method} ${request.path[request.path.length - 1]}; retrying in ${decision.delayMs} ms`,
 			);
-			await sleep(decision.delayMs, signal);
+			await clock.sleep(decision.delayMs, signal);
 		}
 	}
 

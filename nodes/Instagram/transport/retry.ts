@@ -2,7 +2,7 @@ import type { GraphErrorKind } from './errorKinds';
 
 /**
  * How a request may be repeated. `publish` is never repeated here: media_publish is not
- * idempotent, so the publisher reads the container back instead (see helpers/publish.ts).
+ * idempotent, so the publisher reads the container back instead (see publish/publishOnce.ts).
  */
 export type RequestClass = 'read' | 'create' | 'publish';
 

@@ -1,13 +1,11 @@
-import { sleep } from 'n8n-workflow';
-
-import { asNodeError, graphDetailsOf, withContext } from '../transport/errors';
+import { readContainerStatus } from '../transport/containerStatus';
+import type { IdResponse } from '../transport/containerStatus';
 import type { GraphErrorKind } from '../transport/errorKinds';
+import { asNodeError, graphDetailsOf, withContext } from '../transport/errors';
 import { backoffMs } from '../transport/retry';
 import { requireId } from './containers';
-import { keyForContainer, recordPublished } from './ledger';
-import { readContainer, waitForContainer } from './poller';
 import type { RunContext } from './runContext';
-import type { IdResponse } from './types';
+import { waitForContainer } from './wait';
 
 /** Failures after which Meta certainly did not publish: never worth a read-back. */
 const DEFINITE_FAILURES = new Set<GraphErrorKind>([
@@ -100,34 +98,18 @@ async function readBackAfterUnclearFailure(
 	regainAccessMinutes: number | undefined,
 ): Promise<'published' | 'retry' | 'unknown'> {
 	try {
-		const first = await readContainer(run, target.containerId, target.itemIndex);
+		const first = await readContainerStatus(run.client, target.containerId, target.itemIndex);
 		if (first.status_code === 'PUBLISHED') return 'published';
 		if (first.status_code !== 'FINISHED') return 'unknown';
 		const waitMs = Math.max(backoffMs(call, Math.random()), (regainAccessMinutes ?? 0) * 60_000);
 		if (run.now() + waitMs > target.deadlineAt) return 'unknown';
-		await sleep(waitMs, run.signal);
+		await run.sleep(waitMs);
 		// A second read after a pause guards against a status that lags behind the publish.
-		const second = await readContainer(run, target.containerId, target.itemIndex);
+		const second = await readContainerStatus(run.client, target.containerId, target.itemIndex);
 		if (second.status_code === 'PUBLISHED') return 'published';
 		return second.status_code === 'FINISHED' ? 'retry' : 'unknown';
 	} catch (error) {
 		if (run.signal?.aborted) throw asNodeError(run.ctx.getNode(), error, target.itemIndex);
 		return 'unknown';
 	}
-}
-
-/** After a publish: count it for this execution's quota and remember it in the ledger (with its key, if any). */
-export function recordSuccessfulPublish(
-	run: RunContext,
-	target: { accountId: string; containerId: string; keyWindowMs: number; key?: string },
-	mediaId: string | undefined,
-): void {
-	run.quota.recordPublish(target.accountId);
-	run.ledger.update(target.accountId, run.now(), target.keyWindowMs, (ledger) =>
-		recordPublished(ledger, run.now(), {
-			key: target.key ?? keyForContainer(ledger, target.containerId),
-			containerId: target.containerId,
-			mediaId,
-		}),
-	);
 }

@@ -1,22 +1,22 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { recordPending } from './ledger';
+import type { QuotaState } from '../ledger/quota';
+import { recordPending } from '../ledger/ledger';
+import { recordSuccessfulPublish } from '../ledger/record';
+import { resumeFromLedger } from '../ledger/resume';
+import { isRetryGuardKey, retryGuardKey } from '../ledger/retryGuard';
 import { graphDetailsOf, withContext } from '../transport/errors';
-import { waitForContainer } from './poller';
-import { resumeFromLedger } from './resume';
-import { retryGuardKey } from './retryGuard';
 import { postFirstComment, readPermalink } from './afterPublish';
-import { publishContainer, recordSuccessfulPublish } from './publish';
+import type { ItemOutput } from './output';
+import { publishContainer } from './publishOnce';
 import type { RunContext } from './runContext';
-import type { PublishKind, PublishOptions, QuotaState } from './types';
+import type { PublishKind, PublishOptions } from './types';
+import { waitForContainer } from './wait';
+import type { ReadinessStep } from './wait';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BuiltContainer {
 	containerId: string;
 	children?: string[];
-	/** Video containers are polled before publishing; images are published at once. */
-	isVideo: boolean;
 }
 
 /** When waiting must stop, and the first pause between status checks. */
@@ -32,6 +32,8 @@ export interface PublishPlan {
 	label: string;
 	options: PublishOptions;
 	build(timing: WaitTiming): Promise<BuiltContainer>;
+	/** How the built container becomes ready: `waitForProcessing` (video) or `publishAtOnce` (image). */
+	readiness: ReadinessStep;
 	/** What Meta is asked to publish; fingerprints the item for the Retry On Fail guard. */
 	content: unknown;
 }
@@ -41,59 +43,66 @@ export async function runPublishPlan(
 	run: RunContext,
 	itemIndex: number,
 	plan: PublishPlan,
-): Promise<IDataObject> {
-	const { accountId, options } = plan;
+): Promise<ItemOutput> {
+	const { accountId, options, kind } = plan;
 	const keyWindowMs = options.idempotencyWindowDays * DAY_MS;
 	const key =
 		options.idempotencyKey ??
-		retryGuardKey(run, itemIndex, { accountId, kind: plan.kind, content: plan.content });
-	const deadlineAt = run.now() + options.maxWaitSeconds * 1000;
-	const firstDelayMs = options.pollIntervalSeconds * 1000;
+		retryGuardKey(run, itemIndex, { accountId, kind, content: plan.content });
+	const timing = {
+		deadlineAt: run.now() + options.maxWaitSeconds * 1000,
+		firstDelayMs: options.pollIntervalSeconds * 1000,
+	};
 	const resumed = key
-		? await resumeFromLedger(run, { accountId, key, keyWindowMs, kind: plan.kind, itemIndex })
+		? await resumeFromLedger(run, { accountId, key, keyWindowMs, itemIndex })
 		: undefined;
-	if (resumed && 'done' in resumed) return resumed.done;
+	if (resumed && 'published' in resumed) {
+		const { containerId, mediaId } = resumed.published;
+		const earlier = {
+			published: true,
+			status: 'PUBLISHED',
+			accountId,
+			id: mediaId,
+			containerId,
+		} as const;
+		if (key && isRetryGuardKey(key))
+			return { ...earlier, mediaType: kind, publishedByEarlierTry: true };
+		return { ...earlier, skipped: true, reason: 'duplicate', idempotencyKey: key };
+	}
 
 	let quota: QuotaState | undefined;
 	if (options.publishMode === 'publish') {
 		quota = await readQuotaUnlessUnavailable(run, accountId, itemIndex, keyWindowMs);
 		if (quota && quota.remaining <= 0) {
-			if (options.onQuotaExhausted === 'skip')
-				return { skipped: true, reason: 'quota', accountId, quota };
+			if (options.onQuotaExhausted === 'skip') {
+				return { published: false, skipped: true, reason: 'quota', accountId, quota };
+			}
 			throw run.quota.exhaustedError(quota, itemIndex);
 		}
 	}
 
 	const built: BuiltContainer = resumed
-		? { containerId: resumed.containerId, isVideo: false }
-		: await plan.build({ deadlineAt, firstDelayMs });
+		? { containerId: resumed.finishedContainerId }
+		: await plan.build(timing);
 	if (key && !resumed) {
 		run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) =>
 			recordPending(ledger, key, built.containerId, run.now()),
 		);
 	}
-	const waitRequest = {
+	const made = {
+		accountId,
 		containerId: built.containerId,
-		deadlineAt,
-		firstDelayMs,
-		itemIndex,
-		label: plan.label,
+		mediaType: kind,
+		children: built.children,
 	};
+	const waitRequest = { containerId: built.containerId, ...timing, itemIndex, label: plan.label };
+	// A resumed container was read FINISHED just now: nothing to wait for.
+	const ready = resumed ? undefined : await plan.readiness(run, waitRequest);
 	if (options.publishMode === 'containerOnly') {
-		const status = await waitForContainer(run, {
-			...waitRequest,
-			checkImmediately: !built.isVideo,
-		});
-		return {
-			containerId: built.containerId,
-			status: status.status_code,
-			published: false,
-			accountId,
-			mediaType: plan.kind,
-			...(built.children ? { children: built.children } : {}),
-		};
+		const status =
+			ready ?? (await waitForContainer(run, { ...waitRequest, checkImmediately: true }));
+		return { ...made, published: false, status: status.status_code };
 	}
-	if (built.isVideo) await waitForContainer(run, waitRequest);
 
 	const outcome = await publishContainer(run, { accountId, ...waitRequest });
 	recordSuccessfulPublish(
@@ -101,14 +110,12 @@ export async function runPublishPlan(
 		{ accountId, containerId: built.containerId, keyWindowMs, key },
 		outcome.mediaId,
 	);
-	const output: IDataObject = {
-		id: outcome.mediaId,
-		containerId: built.containerId,
+	const output: ItemOutput = {
+		...made,
+		published: true,
 		status: 'PUBLISHED',
-		accountId,
-		mediaType: plan.kind,
-		...(built.children ? { children: built.children } : {}),
-		...(quota ? { quota: afterOnePublish(quota) } : {}),
+		id: outcome.mediaId,
+		quota: quota ? afterOnePublish(quota) : undefined,
 	};
 	if (outcome.recovered) {
 		output.recovered = true;
@@ -117,13 +124,14 @@ export async function runPublishPlan(
 	}
 	if (options.includePermalink)
 		output.permalink = await readPermalink(run, outcome.mediaId, itemIndex);
-	if (options.firstComment)
+	if (options.firstComment) {
 		output.firstComment = await postFirstComment(
 			run,
 			outcome.mediaId,
 			options.firstComment,
 			itemIndex,
 		);
+	}
 	return output;
 }
 
@@ -137,13 +145,14 @@ async function readQuotaUnlessUnavailable(
 	accountId: string,
 	itemIndex: number,
 	keyWindowMs: number,
-) {
+): Promise<QuotaState | undefined> {
 	try {
 		return await run.quota.current(accountId, itemIndex, keyWindowMs);
 	} catch (error) {
 		const kind = graphDetailsOf(error)?.kind;
-		if (kind !== 'transient' && kind !== 'rateLimit' && kind !== 'unknown')
+		if (kind !== 'transient' && kind !== 'rateLimit' && kind !== 'unknown') {
 			throw withContext(run.ctx.getNode(), error, {}, itemIndex);
+		}
 		run.progress(
 			`the publishing quota could not be read (${kind}); publishing anyway, Meta enforces the limit itself`,
 		);

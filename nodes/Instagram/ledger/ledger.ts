@@ -59,6 +59,18 @@ export function pruneAccount(
 	return { publishedAt, keys: Object.fromEntries([...own, ...guards]) };
 }
 
+/**
+ * Pure: one ledger from two (the shared one and a legacy per-node one). Publishes are added up,
+ * since each location counted its own; for a key in both, the later record wins.
+ */
+export function mergeAccounts(first: AccountLedger, second: AccountLedger): AccountLedger {
+	const keys = { ...second.keys };
+	for (const [key, record] of Object.entries(first.keys)) {
+		if (!keys[key] || keys[key].at <= record.at) keys[key] = record;
+	}
+	return { publishedAt: [...first.publishedAt, ...second.publishedAt], keys };
+}
+
 export function publishesInWindow(account: AccountLedger, now: number): number {
 	return account.publishedAt.filter((at) => now - at < PUBLISH_WINDOW_MS).length;
 }

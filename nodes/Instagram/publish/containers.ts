@@ -1,6 +1,7 @@
+import type { IdResponse } from '../transport/containerStatus';
 import { withContext } from '../transport/errors';
 import type { RunContext } from './runContext';
-import type { ContainerSpec, IdResponse } from './types';
+import type { ContainerSpec } from './types';
 
 /** Children are created in parallel, at most this many requests at once (a carousel holds ≤ 10). */
 export const MAX_PARALLEL_CHILD_REQUESTS = 10;

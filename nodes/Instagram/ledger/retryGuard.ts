@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 import { RETRY_KEY_PREFIX } from './ledger';
-import type { RunContext } from './runContext';
+import type { LedgerContext } from './context';
 
 /**
  * The key that guards an item without an Idempotency Key against n8n's "Retry On Fail": the node
@@ -10,7 +10,7 @@ import type { RunContext } from './runContext';
  * later execution. Undefined when the execution has no usable id (then there is nothing to guard).
  */
 export function retryGuardKey(
-	run: RunContext,
+	run: LedgerContext,
 	itemIndex: number,
 	content: unknown,
 ): string | undefined {

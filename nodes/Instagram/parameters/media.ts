@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { checkMediaUrl, InvalidParameterError } from '../helpers/validate';
+import { checkMediaUrl, InvalidParameterError } from './validate';
 
 /** The video URL of a reel or story, after checking the (for now URL-only) video source. */
 export function readVideoUrl(ctx: IExecuteFunctions, itemIndex: number): string {

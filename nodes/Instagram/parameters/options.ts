@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	DEFAULT_MAX_WAIT_SECONDS,
-	DEFAULT_POLL_INTERVAL_SECONDS,
-} from '../actions/common.descriptions';
-import { DEFAULT_KEY_WINDOW_DAYS } from './ledger';
-import type { PublishOptions } from './types';
+import { DEFAULT_KEY_WINDOW_DAYS } from '../ledger/ledger';
+import type { PublishOptions } from '../publish/types';
 import { checkInteger, InvalidParameterError } from './validate';
 
-const MAX_WAIT_LIMIT_SECONDS = 3600;
+export const DEFAULT_MAX_WAIT_SECONDS = 600;
+export const DEFAULT_POLL_INTERVAL_SECONDS = 1;
+/** Meta asks for status checks far apart; shorter than a second only costs rate limit. */
+export const MIN_POLL_INTERVAL_SECONDS = 1;
+export const MAX_POLL_INTERVAL_SECONDS = 60;
+export const MAX_WAIT_LIMIT_SECONDS = 3600;
 const MAX_KEY_LENGTH = 200;
 
 /** Reads and checks the shared Options collection of a publishing operation. */
@@ -21,10 +22,15 @@ export function readPublishOptions(ctx: IExecuteFunctions, itemIndex: number): P
 		MAX_WAIT_LIMIT_SECONDS,
 	);
 	const pollIntervalSeconds = Number(raw.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS);
-	if (!(pollIntervalSeconds > 0 && pollIntervalSeconds <= 60)) {
+	if (
+		!(
+			pollIntervalSeconds >= MIN_POLL_INTERVAL_SECONDS &&
+			pollIntervalSeconds <= MAX_POLL_INTERVAL_SECONDS
+		)
+	) {
 		throw new InvalidParameterError(
 			{ name: 'options.pollIntervalSeconds', displayName: 'Poll Interval (Seconds)' },
-			'must be more than 0 and at most 60',
+			`must be from ${MIN_POLL_INTERVAL_SECONDS} to ${MAX_POLL_INTERVAL_SECONDS} seconds`,
 		);
 	}
 	const idempotencyKey =

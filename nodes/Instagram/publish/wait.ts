@@ -1,9 +1,8 @@
-import { sleep } from 'n8n-workflow';
-
 import { parseStatusSubcode } from '../transport/classify';
+import { readContainerStatus } from '../transport/containerStatus';
+import type { ContainerStatus } from '../transport/containerStatus';
 import { createGraphApiError } from '../transport/errors';
 import type { RunContext } from './runContext';
-import type { ContainerStatus } from './types';
 
 /** Growth of the wait between status checks, and its cap (Meta suggests checks about a minute apart). */
 export const POLL_BACKOFF_FACTOR = 1.5;
@@ -22,23 +21,28 @@ export interface WaitRequest {
 	checkImmediately?: boolean;
 }
 
+/**
+ * How a container becomes ready for media_publish: the step each publishing operation declares.
+ * Returns the status it saw, or undefined when it did not look.
+ */
+export type ReadinessStep = (
+	run: RunContext,
+	request: WaitRequest,
+) => Promise<ContainerStatus | undefined>;
+
+/** Videos (reels, video stories, carousel video children): poll, backing off, until FINISHED. */
+export const waitForProcessing: ReadinessStep = async (run, request) =>
+	await waitForContainer(run, request);
+
+/**
+ * Images: Meta usually has them ready at once, so no status read before publishing; if Meta
+ * answers "not ready" (9007) the publisher waits then (see publishOnce.ts).
+ */
+export const publishAtOnce: ReadinessStep = async () => await Promise.resolve(undefined);
+
 /** Pure: the next pause between status checks. */
 export function nextPollDelay(previousMs: number): number {
 	return Math.min(MAX_POLL_INTERVAL_MS, Math.round(previousMs * POLL_BACKOFF_FACTOR));
-}
-
-/** One status read, no waiting. */
-export async function readContainer(
-	run: RunContext,
-	containerId: string,
-	itemIndex: number,
-): Promise<ContainerStatus> {
-	return await run.client.request<ContainerStatus>({
-		method: 'GET',
-		path: [containerId],
-		qs: { fields: 'id,status_code,status' },
-		itemIndex,
-	});
 }
 
 /**
@@ -55,7 +59,7 @@ export async function waitForContainer(
 	let checks = 0;
 	if (!request.checkImmediately) await pause(run, request, delayMs);
 	for (;;) {
-		const status = await readContainer(run, request.containerId, request.itemIndex);
+		const status = await readContainerStatus(run.client, request.containerId, request.itemIndex);
 		checks++;
 		const elapsedS = Math.round((run.now() - started) / 1000);
 		if (status.status_code === 'FINISHED' || status.status_code === 'PUBLISHED') {
@@ -82,7 +86,7 @@ export async function waitForContainer(
 
 async function pause(run: RunContext, request: WaitRequest, ms: number): Promise<void> {
 	const waitMs = Math.max(0, Math.min(ms, request.deadlineAt - run.now()));
-	if (waitMs > 0) await sleep(waitMs, run.signal);
+	if (waitMs > 0) await run.sleep(waitMs);
 }
 
 function containerFailure(run: RunContext, request: WaitRequest, status: ContainerStatus) {

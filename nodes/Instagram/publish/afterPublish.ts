@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { IdResponse } from '../transport/containerStatus';
 import { asNodeError, graphDetailsOf } from '../transport/errors';
 import type { RunContext } from './runContext';
-import type { IdResponse } from './types';
 
 /** Reads a published media's permalink; best effort (Meta's media reads can fail while the post is live). */
 export async function readPermalink(

@@ -1,8 +1,22 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { nextSlotFreesAt, publishesInWindow } from './ledger';
-import type { RunContext } from './runContext';
-import type { PublishingLimitResponse, QuotaState } from './types';
+import type { LedgerContext } from './context';
+
+interface PublishingLimitResponse {
+	data?: Array<{
+		quota_usage?: number;
+		config?: { quota_total?: number; quota_duration?: number };
+	}>;
+}
+
+export interface QuotaState {
+	used: number;
+	total: number;
+	remaining: number;
+	/** When the oldest publish we know of leaves the 24 h window (ISO time), if known. */
+	nextSlotAt?: string;
+}
 
 /** Meta's documented default when a response omits the total (docs say 50 or 100; we read it). */
 const FALLBACK_QUOTA_TOTAL = 50;
@@ -21,7 +35,7 @@ export class QuotaTracker {
 	private readonly remote = new Map<string, Promise<RemoteQuota>>();
 	private readonly publishedNow = new Map<string, number>();
 
-	constructor(private readonly run: Omit<RunContext, 'quota'>) {}
+	constructor(private readonly run: LedgerContext) {}
 
 	/** The quota as we know it now (one remote read per account per execution). */
 	async current(accountId: string, itemIndex: number, keyWindowMs: number): Promise<QuotaState> {

@@ -1,33 +1,39 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { readContainerStatus } from '../transport/containerStatus';
+import type { ContainerStatus } from '../transport/containerStatus';
 import { graphDetailsOf, withContext } from '../transport/errors';
+import type { LedgerContext } from './context';
 import { forgetKey, recordPublished } from './ledger';
-import type { KeyRecord } from './ledger';
-import { readContainer } from './poller';
-import { isRetryGuardKey } from './retryGuard';
-import type { RunContext } from './runContext';
-import type { ContainerStatus, PublishKind } from './types';
 
 export interface LedgerEntry {
 	accountId: string;
 	key: string;
 	keyWindowMs: number;
-	kind: PublishKind;
 	itemIndex: number;
 }
 
-/** What the ledger says about a key: already done (the output), a FINISHED container to publish, or nothing. */
-export type Resumption = { done: IDataObject } | { containerId: string } | undefined;
+/**
+ * What the ledger says about a key: already published (with what it knows of that media), a
+ * FINISHED container created earlier that may be published now, or nothing (start afresh).
+ */
+export type Resumption =
+	| { published: { containerId?: string; mediaId?: string } }
+	| { finishedContainerId: string }
+	| undefined;
 
 /**
  * A key seen before. Published → done, never again. A container whose publish outcome is unknown is
  * read back: PUBLISHED → done, FINISHED → publish that container, gone → start over.
  */
-export async function resumeFromLedger(run: RunContext, entry: LedgerEntry): Promise<Resumption> {
+export async function resumeFromLedger(
+	run: LedgerContext,
+	entry: LedgerEntry,
+): Promise<Resumption> {
 	const { accountId, key, keyWindowMs, itemIndex } = entry;
 	const record = run.ledger.read(accountId, run.now(), keyWindowMs).keys[key];
 	if (!record) return undefined;
-	if (record.state === 'published') return { done: alreadyPublished(entry, record) };
+	if (record.state === 'published') {
+		return { published: { containerId: record.containerId, mediaId: record.mediaId } };
+	}
 	if (!record.containerId) return undefined;
 	const containerId = record.containerId;
 	const status = await readRecordedContainer(run, containerId, itemIndex);
@@ -35,26 +41,14 @@ export async function resumeFromLedger(run: RunContext, entry: LedgerEntry): Pro
 		run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) =>
 			recordPublished(ledger, run.now(), { key, containerId }),
 		);
-		return { done: alreadyPublished(entry, record) };
+		return { published: { containerId } };
 	}
 	if (status?.status_code === 'FINISHED') {
 		run.progress(`publishing container ${containerId}, created earlier for this item`);
-		return { containerId };
+		return { finishedContainerId: containerId };
 	}
 	run.ledger.update(accountId, run.now(), keyWindowMs, (ledger) => forgetKey(ledger, key));
 	return undefined;
-}
-
-/**
- * A user's key → `{ skipped, reason: 'duplicate', id }`. The node's own Retry On Fail guard → the
- * published item again, since for the workflow it is the same post, published by an earlier try.
- */
-function alreadyPublished(entry: LedgerEntry, record: KeyRecord): IDataObject {
-	const base = { id: record.mediaId, containerId: record.containerId, accountId: entry.accountId };
-	if (isRetryGuardKey(entry.key)) {
-		return { ...base, status: 'PUBLISHED', mediaType: entry.kind, publishedByEarlierTry: true };
-	}
-	return { skipped: true, reason: 'duplicate', ...base, idempotencyKey: entry.key };
 }
 
 /**
@@ -62,12 +56,12 @@ function alreadyPublished(entry: LedgerEntry, record: KeyRecord): IDataObject {
  * starts over; any other failure stops the item, because starting over could post twice.
  */
 async function readRecordedContainer(
-	run: RunContext,
+	run: LedgerContext,
 	containerId: string,
 	itemIndex: number,
 ): Promise<ContainerStatus | undefined> {
 	try {
-		return await readContainer(run, containerId, itemIndex);
+		return await readContainerStatus(run.client, containerId, itemIndex);
 	} catch (error) {
 		const kind = graphDetailsOf(error)?.kind;
 		if (kind === 'expired' || kind === 'invalidRequest') return undefined;

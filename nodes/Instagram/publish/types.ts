@@ -1,0 +1,25 @@
+/** What the node publishes; `mediaType` is what the output reports. */
+export type PublishKind = 'IMAGE' | 'CAROUSEL' | 'REELS' | 'STORIES';
+
+export type PublishMode = 'publish' | 'containerOnly';
+export type QuotaExhaustedAction = 'error' | 'skip';
+
+/** Behaviour options shared by every publishing operation (parsed by parameters/options.ts). */
+export interface PublishOptions {
+	publishMode: PublishMode;
+	maxWaitSeconds: number;
+	pollIntervalSeconds: number;
+	onQuotaExhausted: QuotaExhaustedAction;
+	idempotencyKey?: string;
+	idempotencyWindowDays: number;
+	firstComment?: string;
+	includePermalink: boolean;
+}
+
+/** One container to create: the Graph params plus what to say about it in errors. */
+export interface ContainerSpec {
+	params: Record<string, string | number | boolean | object | undefined>;
+	label: string;
+	childIndex?: number;
+	url?: string;
+}
