@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+import { ApplicationError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -6,6 +7,8 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { baseUrlProblem } from '../nodes/Instagram/transport/baseUrl';
 
 export class InstagramApi implements ICredentialType {
 	name = 'instagramApi';
@@ -78,6 +81,14 @@ export class InstagramApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const target = requestUrl(requestOptions);
+		const problem = target === undefined ? undefined : baseUrlProblem(target);
+		if (problem) {
+			// Also covers the credential's Test button, which does not go through the node.
+			throw new ApplicationError(
+				`The Instagram credential's Base URL ${problem}; no request was sent`,
+			);
+		}
 		const token = String(credentials.accessToken ?? '').trim();
 		const appSecret = String(credentials.appSecret ?? '').trim();
 		const options: IHttpRequestOptions = {
@@ -99,4 +110,13 @@ export class InstagramApi implements ICredentialType {
 			qs: { fields: 'id,name' },
 		},
 	};
+}
+
+/** Where a request goes: its url, resolved against baseURL (the credential test sets both). */
+function requestUrl(options: IHttpRequestOptions): string | undefined {
+	try {
+		return new URL(options.url, options.baseURL || undefined).href;
+	} catch {
+		return undefined;
+	}
 }

@@ -129,6 +129,15 @@ describe('publishContainer: media_publish exactly once', () => {
 			expect(fake.graph.calls('publish')).toHaveLength(1);
 		});
 
+		it('a pause that ends exactly at the deadline is still taken', async () => {
+			const fake = fakeRun();
+			fake.graph.fail('publish', failures.rateLimit(1)).status('FINISHED', 'PUBLISHED');
+			await expect(
+				publishContainer(fake.run, target(fake, { deadlineAt: fake.clock.now() + 60_000 })),
+			).resolves.toEqual({ recovered: true });
+			expect(fake.clock.sleeps).toEqual([60_000]);
+		});
+
 		it('a cancelled execution during the read-back pause stops with the cancellation, not "unknown"', async () => {
 			const fake = fakeRun();
 			fake.graph.fail('publish', failures.lostReply()).status('FINISHED');
@@ -142,6 +151,7 @@ describe('publishContainer: media_publish exactly once', () => {
 
 	it.each([
 		['auth', failures.auth()],
+		['permission', { kind: 'permission' as const, code: 10, httpStatus: 400 }],
 		['quota', failures.quota()],
 		['expired', failures.expired()],
 		['invalidRequest', failures.invalidRequest()],

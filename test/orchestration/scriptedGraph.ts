@@ -8,6 +8,16 @@ import type { GraphErrorDetails } from '../../nodes/Instagram/transport/errorKin
 import { createGraphApiError } from '../../nodes/Instagram/transport/errors';
 import type { GraphClient, GraphRequest } from '../../nodes/Instagram/transport/graphClient';
 
+const liveGraphs: ScriptedGraph[] = [];
+
+// Every test that uses a scripted Graph fails if the code made a request the script did not allow,
+// even when the code caught the resulting error (as a read-back does).
+afterEach(() => {
+	const violations = liveGraphs.flatMap((graph) => graph.violations);
+	liveGraphs.length = 0;
+	expect(violations).toEqual([]);
+});
+
 /** What a request is, in the words tests use. */
 export type Endpoint =
 	| 'create'
@@ -54,9 +64,13 @@ export function endpointOf(request: GraphRequest): Endpoint {
  */
 export class ScriptedGraph implements GraphClient {
 	readonly requests: RecordedRequest[] = [];
+	/** Requests the script did not allow. Code under test may swallow the error; this list keeps it. */
+	readonly violations: string[] = [];
 	private readonly script: Answer[] = [];
 
-	constructor(private readonly clock: { now(): number }) {}
+	constructor(private readonly clock: { now(): number }) {
+		liveGraphs.push(this);
+	}
 
 	/** Queues successful replies for the next calls to `endpoint`. */
 	reply(endpoint: Endpoint, ...bodies: unknown[]): this {

@@ -5,6 +5,8 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
+import { baseUrlProblem } from './baseUrl';
+
 export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions;
 export type LoginType = 'facebook' | 'instagram';
 
@@ -70,15 +72,12 @@ export async function resolveConnection(
 	const credentialType = credentialTypeFor(authentication);
 	const data = await ctx.getCredentials(credentialType);
 	const connection = connectionFromCredentials(credentialType, data);
-	if (!/^https?:\/\/[^/\s]+/i.test(connection.baseUrl)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			"The credential's Base URL is not a valid http(s) URL",
-			{
-				description:
-					'Leave "Base URL" empty to use Meta\'s Graph API, or enter e.g. http://127.0.0.1:4567.',
-			},
-		);
+	const problem = baseUrlProblem(connection.baseUrl);
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), `The credential's Base URL ${problem}`, {
+			description:
+				'No request was sent. Leave "Base URL" empty to use Meta\'s Graph API, use an https:// proxy, or http:// only on this machine (e.g. http://127.0.0.1:4567 for the test sandbox).',
+		});
 	}
 	return connection;
 }
