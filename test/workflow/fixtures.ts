@@ -17,12 +17,15 @@ export interface WorkflowSpec {
 	/** n8n's "Retry On Fail" node setting, with 2 tries. */
 	retryOnFail?: boolean;
 	id?: string;
+	/** The Instagram node's name (default "Instagram"). */
+	nodeName?: string;
 }
 
 /** Manual Trigger → Instagram, the way n8n exports it. */
 export function instagramWorkflow(spec: WorkflowSpec) {
 	const authentication = spec.authentication ?? 'accessToken';
 	const credentialType = authentication === 'accessToken' ? 'instagramApi' : 'instagramOAuth2Api';
+	const name = spec.nodeName ?? NODE;
 	return {
 		id: spec.id ?? 'wfInstagramTest001',
 		name: 'Instagram test',
@@ -37,7 +40,7 @@ export function instagramWorkflow(spec: WorkflowSpec) {
 			},
 			{
 				id: 'instagram',
-				name: NODE,
+				name,
 				type: 'n8n-nodes-instagram-publisher.instagram',
 				typeVersion: 1,
 				position: [200, 0] as [number, number],
@@ -52,7 +55,7 @@ export function instagramWorkflow(spec: WorkflowSpec) {
 			},
 		],
 		connections: {
-			'Manual Trigger': { main: [[{ node: NODE, type: 'main' as const, index: 0 }]] },
+			'Manual Trigger': { main: [[{ node: name, type: 'main' as const, index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' as const },
 	};
