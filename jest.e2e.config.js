@@ -10,6 +10,5 @@ module.exports = {
 	// Each `n8n` CLI call is a cold Node 24 process (~2-4 s); a test runs several.
 	testTimeout: 300000,
 	maxWorkers: 1,
-	setupFiles: ['<rootDir>/test/e2e/setup.ts'],
 	globalTeardown: '<rootDir>/test/e2e/teardown.ts',
 };

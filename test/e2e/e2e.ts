@@ -1,62 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only tooling, never shipped in dist/ */
-// Shared fixtures of the real-n8n suite: gating, feature detection on the built node, sandbox + user folder,
-// example runs with timings.
-import { existsSync } from 'fs';
-import { join } from 'path';
-import type {
-	INodePropertyCollection,
-	INodePropertyOptions,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling, never shipped in dist/ */
+// Shared fixtures of the real-n8n suite: sandbox + user folder, example runs with timings.
 import type { RecordedRequest, Sandbox } from '../sandbox/types';
 import { N8nUserFolder, type WorkflowJson } from './n8n';
-import { PROJECT_ROOT } from './package';
 import type { ExecutionResult } from './result';
 import { forSandbox, loadExample, sandboxCredential, type SandboxRewrite } from './workflows';
-
-/** Only jest.e2e.config.js runs these (jest.config.js also ignores test/e2e; this guard keeps it so if that changes). */
-export const describeE2E = process.env.N8N_E2E_SUITE === '1' ? describe : describe.skip;
-
-const NODE_FILE = join(PROJECT_ROOT, 'dist', 'nodes', 'Instagram', 'Instagram.node.js');
-
-function builtDescription(): INodeTypeDescription | undefined {
-	if (!existsSync(NODE_FILE)) return undefined;
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built node, loaded to read its description
-	const mod = require(NODE_FILE) as { Instagram: new () => { description: INodeTypeDescription } };
-	return new mod.Instagram().description;
-}
-
-type Option = INodePropertyOptions | INodePropertyCollection;
-
-function values(name: string): string[] {
-	const props = builtDescription()?.properties ?? [];
-	const out: string[] = [];
-	for (const p of props) {
-		if (p.name === name && p.options)
-			out.push(...(p.options as Option[]).map((o) => String('value' in o ? o.value : o.name)));
-		if (p.name === 'options' && p.type === 'collection')
-			out.push(...(p.options as Option[]).map((o) => `options.${o.name}`));
-	}
-	return out;
-}
-
-/** Whether the built node (dist/) already offers an operation or an `options.<name>` publish option. */
-export function nodeHas(feature: string): boolean {
-	return feature.startsWith('options.')
-		? values('options').includes(feature)
-		: values('operation').includes(feature);
-}
-
-/**
- * `it` when the built node has every listed feature; otherwise a skipped test whose name says what it waits for.
- * Tests written against docs/CONTRACTS.md before the node implements them.
- */
-export function itWhen(features: string[], name: string, fn: () => Promise<void>): void {
-	const missing = features.filter((f) => !nodeHas(f));
-	if (missing.length === 0) it(name, fn);
-	else it.skip(`${name} [waits on node: ${missing.join(', ')}]`, fn);
-}
 
 export interface E2e {
 	sandbox: Sandbox;

@@ -1,3 +1,5 @@
+import { systemClock } from '../../nodes/Instagram/transport/clock';
+import type { Clock } from '../../nodes/Instagram/transport/clock';
 import { createGraphClient } from '../../nodes/Instagram/transport/graphClient';
 import { graphDetailsOf } from '../../nodes/Instagram/transport/errors';
 import type { RetryPolicy } from '../../nodes/Instagram/transport/retry';
@@ -127,18 +129,34 @@ describe('Graph client against the sandbox', () => {
 
 	it('stops waiting between retries when the execution is cancelled', async () => {
 		const controller = new AbortController();
+		const cancelled = new Error('Execution cancelled (test)');
 		sandbox.fault({ endpoint: 'quota', kind: 'http500', times: 10 });
+		// The node's own clock, cancelled as soon as the first backoff pause (15–30 min) begins:
+		// only the execution's cancel signal can end that pause before the test times out.
+		const pauses: number[] = [];
+		const clock: Clock = {
+			now: systemClock.now,
+			sleep: async (ms, signal) => {
+				pauses.push(ms);
+				const pause = systemClock.sleep(ms, signal);
+				controller.abort(cancelled);
+				await pause;
+			},
+		};
 		const slow = createGraphClient(
 			fakeContext({ accessToken: sandbox.tokens.page, baseUrl: sandbox.url }, controller.signal),
 			'accessToken',
-			{ maxAttempts: 10, baseDelayMs: 30_000, maxDelayMs: 30_000, deadlineMs: 600_000 },
+			{ maxAttempts: 10, baseDelayMs: 1_800_000, maxDelayMs: 1_800_000, deadlineMs: 3_600_000 },
+			clock,
 		);
-		const started = Date.now();
-		const pending = slow.request({ method: 'GET', path: [account, 'content_publishing_limit'] });
-		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test timing only
-		setTimeout(() => controller.abort(), 200);
-		await expect(pending).rejects.toBeDefined();
-		expect(Date.now() - started).toBeLessThan(2_000);
+		const error = await slow
+			.request({ method: 'GET', path: [account, 'content_publishing_limit'] })
+			.catch((e: unknown) => e);
+		// The cancellation itself, not a Graph or network error.
+		expect(error).toBe(cancelled);
+		expect(pauses).toHaveLength(1);
+		expect(pauses[0]).toBeGreaterThanOrEqual(900_000);
+		expect(sandbox.calls('quota').map((call) => call.status)).toEqual([500]);
 	});
 });
 
@@ -151,6 +169,7 @@ describe('appsecret_proof', () => {
 		});
 	});
 	afterAll(async () => await sandbox.close());
+	beforeEach(() => sandbox.reset());
 
 	it('is sent, correct, and keeps the secret out of the URL', async () => {
 		const ok = createGraphClient(
@@ -175,6 +194,16 @@ describe('appsecret_proof', () => {
 			'accessToken',
 			FAST,
 		);
-		await expect(missing.request({ method: 'GET', path: ['me'] })).rejects.toThrow();
+		const error = await missing.request({ method: 'GET', path: ['me'] }).catch((e: unknown) => e);
+		expect((error as Error).message).toBe(
+			'Instagram rejected the request parameters: API calls from the server require an appsecret_proof argument',
+		);
+		expect(graphDetailsOf(error)).toMatchObject({
+			kind: 'invalidRequest',
+			httpStatus: 400,
+			code: 100,
+			metaMessage: 'API calls from the server require an appsecret_proof argument',
+		});
+		expect(sandbox.calls('me').map((call) => call.query.appsecret_proof)).toEqual([undefined]);
 	});
 });

@@ -48,8 +48,7 @@ export function identify(ref: TokenRef, accounts: SandboxAccount[]): Identity {
 	if (raw === undefined) return { kind: ref.scheme ? 'unknown' : 'none', ig, accounts: [] };
 	if (raw === TOKENS.facebook) return { kind: 'facebook', ig, accounts: accounts.map((a) => a.id) };
 	if (raw === TOKENS.instagram) return { kind: 'instagram', ig, accounts: [accounts[0].id] };
-	if (raw === TOKENS.expired || raw === TOKENS.igExpired)
-		return { kind: 'expired', ig, accounts: [] };
+	if (raw === TOKENS.expired) return { kind: 'expired', ig, accounts: [] };
 	const page = accounts.find((a) => a.pageToken === raw);
 	if (page) return { kind: 'page', ig, accounts: [page.id], pageId: page.pageId };
 	return { kind: 'unknown', ig, accounts: [] };

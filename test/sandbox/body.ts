@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only tooling, never shipped in dist/ */
-// Request bodies (form, JSON, multipart text fields) and typed parameter readers.
+// Request bodies (form, JSON) and typed parameter readers.
 import type { IncomingMessage } from 'http';
 
 import { E } from './errors';
@@ -10,17 +10,6 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
-}
-
-function parseMultipart(buf: Buffer, boundary: string): Params {
-	const out: Params = {};
-	for (const part of buf.toString('utf8').split(`--${boundary}`)) {
-		const sep = part.indexOf('\r\n\r\n');
-		if (sep < 0) continue;
-		const name = /name="([^"]*)"/i.exec(part.slice(0, sep));
-		if (name) out[name[1]] = part.slice(sep + 4).replace(/\r\n$/, '');
-	}
-	return out;
 }
 
 /** Parses a Graph request body. Unknown content types yield `{}` (Meta ignores them). */
@@ -38,10 +27,6 @@ export function parseBody(buf: Buffer, contentType: string | undefined): Params 
 			throw E.invalidParam('Request body must be a JSON object');
 		}
 		return parsed as Params;
-	}
-	if (type.includes('multipart/form-data')) {
-		const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType ?? '');
-		return boundary ? parseMultipart(buf, boundary[2]) : {};
 	}
 	if (type.includes('application/x-www-form-urlencoded') || type === '') {
 		return Object.fromEntries(new URLSearchParams(buf.toString('utf8')));

@@ -18,7 +18,6 @@ async function main(): Promise<void> {
 		`  Page token          : ${sb.tokens.page}`,
 		`  Instagram token     : ${sb.tokens.instagram}`,
 		`  Expired FB token    : ${sb.tokens.expired}`,
-		`  Expired IG token    : ${sb.tokens.igExpired}`,
 		'',
 		'Point n8n at it: in an "Instagram API" credential, set Access Token to one of the tokens above',
 		`and (advanced) Base URL to ${sb.url}; requests then go to ${sb.url}/v25.0/...`,

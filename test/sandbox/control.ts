@@ -7,8 +7,6 @@ import type { SandboxServer } from './server';
 import { statusText } from './model';
 import type { Endpoint, FaultSpec, RecordedRequest, Sandbox } from './types';
 
-type Status = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED';
-
 /** Containers (with their current status), media and publish windows. */
 export function snapshot(server: SandboxServer): unknown {
 	const { state, clock, accounts } = server.core;
@@ -59,8 +57,6 @@ export async function handleControl(
 	rec.body = input;
 	try {
 		switch (route) {
-			case 'GET /info':
-				return reply(200, { url: sandbox.url, accounts: sandbox.accounts, tokens: sandbox.tokens });
 			case 'GET /requests': {
 				const endpoint = url.searchParams.get('endpoint') as Endpoint | null;
 				return reply(200, { requests: sandbox.calls(endpoint ?? undefined) });
@@ -68,8 +64,6 @@ export async function handleControl(
 			case 'POST /reset':
 				sandbox.reset();
 				return reply(200, { ok: true });
-			case 'GET /faults':
-				return reply(200, { faults: server.faults.pending() });
 			case 'POST /faults': {
 				const list = (Array.isArray(input) ? input : [input]) as FaultSpec[];
 				list.forEach((f) => sandbox.fault(f));
@@ -77,20 +71,6 @@ export async function handleControl(
 			}
 			case 'GET /state':
 				return reply(200, snapshot(server));
-			case 'POST /container-status':
-				sandbox.setContainerStatus(
-					String(input.containerId),
-					input.status as Status,
-					input.errorSubcode as number | undefined,
-				);
-				return reply(200, { ok: true });
-			case 'POST /seed-publishes':
-				sandbox.seedPublishes(
-					String(input.accountId),
-					Number(input.count),
-					input.atMs as number | undefined,
-				);
-				return reply(200, { ok: true });
 			case 'GET /feeds/news.xml':
 			case 'GET /feeds/gallery.xml': {
 				await sleep(server.options.latencyMs ?? 0);

@@ -115,6 +115,4 @@ export const E = {
 			status: 500,
 		}),
 	rateLimit: () => new GraphError(80002, BUC_MSG, { subcode: 2446079, transient: true }),
-	appRateLimit: () =>
-		new GraphError(4, '(#4) Application request limit reached', { transient: true }),
 };

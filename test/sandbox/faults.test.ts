@@ -20,7 +20,8 @@ describe('Graph sandbox: faults and control endpoints', () => {
 		const id = await container();
 		sb.fault({ endpoint: 'publish', kind: 'dropAfterCommit' });
 		await expect(api.post(`/${IG}/media_publish`, { creation_id: id })).rejects.toMatchObject({
-			code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|ECONNABORTED/),
+			code: 'ECONNRESET',
+			message: 'socket hang up',
 		});
 		expect(sb.mediaCount(IG)).toBe(1);
 		expect((await api.get(`/${id}?fields=status_code`)).data.status_code).toBe('PUBLISHED');
@@ -32,7 +33,10 @@ describe('Graph sandbox: faults and control endpoints', () => {
 	it('dropBeforeCommit does nothing; http500 fails once then succeeds', async () => {
 		const id = await container();
 		sb.fault({ endpoint: 'publish', kind: 'dropBeforeCommit' });
-		await expect(api.post(`/${IG}/media_publish`, { creation_id: id })).rejects.toBeTruthy();
+		await expect(api.post(`/${IG}/media_publish`, { creation_id: id })).rejects.toMatchObject({
+			code: 'ECONNRESET',
+			message: 'socket hang up',
+		});
 		expect(sb.mediaCount()).toBe(0);
 		sb.fault({ endpoint: 'publish', kind: 'http500' });
 		const failed = await api.post(`/${IG}/media_publish`, { creation_id: id });
@@ -42,42 +46,87 @@ describe('Graph sandbox: faults and control endpoints', () => {
 		expect(sb.calls('publish').map((r) => r.status)).toEqual([0, 500, 200]);
 	});
 
-	it('throttling and outage faults carry Meta-shaped bodies and headers', async () => {
+	it('rateLimit carries the BUC header; mediaFetchFailure can target one media URL', async () => {
 		sb.fault({ endpoint: 'any', kind: 'rateLimit', regainMinutes: 7 });
 		const limited = await api.get(`/${IG}/content_publishing_limit`);
 		expect(limited.status).toBe(400);
 		expect(limited.data.error.code).toBe(80002);
 		const buc = JSON.parse(limited.headers['x-business-use-case-usage'] as string);
 		expect(buc[IG][0].estimated_time_to_regain_access).toBe(7);
-		sb.fault({ endpoint: 'createContainer', kind: 'mediaFetchFailure', times: 2 });
+		const broken = 'https://cdn.example.com/broken.jpg';
+		sb.fault({ endpoint: 'createContainer', kind: 'mediaFetchFailure', url: broken, times: 2 });
+		expect((await api.post(`/${IG}/media`, { image_url: JPG })).status).toBe(200);
 		for (let i = 0; i < 2; i++) {
-			expect((await api.post(`/${IG}/media`, { image_url: JPG })).data.error).toMatchObject({
+			expect((await api.post(`/${IG}/media`, { image_url: broken })).data.error).toMatchObject({
 				code: 9004,
 				error_subcode: 2207052,
+				error_user_msg: expect.stringContaining(`fetched from this URI: ${broken}.`),
 			});
 		}
-		sb.fault({ endpoint: 'any', kind: 'http503Html' });
-		const html = await api.get('/me');
-		expect(html.status).toBe(503);
-		expect(String(html.headers['content-type'])).toContain('text/html');
-		sb.fault({ endpoint: 'createContainer', kind: 'transientCreate' });
-		expect((await api.post(`/${IG}/media`, { image_url: JPG })).data.error).toMatchObject({
-			code: -1,
-			error_subcode: 2207001,
-			is_transient: true,
-		});
+		expect((await api.post(`/${IG}/media`, { image_url: broken })).status).toBe(200);
+		expect(sb.calls('createContainer').map((r) => [r.status, r.fault])).toEqual([
+			[200, undefined],
+			[400, 'mediaFetchFailure'],
+			[400, 'mediaFetchFailure'],
+			[200, undefined],
+		]);
 		expect(sb.mediaCount()).toBe(0);
+	});
+
+	it('processingError: the container is created, its processing ends in ERROR with the subcode', async () => {
+		sb.fault({ endpoint: 'createContainer', kind: 'processingError', subcode: 2207026 });
+		const { id } = (await api.post(`/${IG}/media`, { image_url: JPG })).data;
+		expect((await api.get(`/${id}?fields=status_code,status`)).data).toEqual({
+			status_code: 'ERROR',
+			status: 'Error: Media upload has failed with error code 2207026',
+			id,
+		});
+		expect((await api.post(`/${IG}/media_publish`, { creation_id: id })).data.error).toMatchObject({
+			code: 9007,
+			error_subcode: 2207027,
+		});
+		expect(() => sb.fault({ endpoint: 'publish', kind: 'processingError', subcode: 1 })).toThrow(
+			'processingError applies to createContainer or upload only',
+		);
+		expect(() => sb.fault({ endpoint: 'createContainer', kind: 'processingError' })).toThrow(
+			'processingError needs an integer subcode',
+		);
 	});
 
 	it('control endpoints: faults, requests, state, reset and RSS feeds', async () => {
 		const ctl = axios.create({ baseURL: `${sb.url}/__sandbox`, validateStatus: () => true });
-		expect((await ctl.post('/faults', { endpoint: 'me', kind: 'appRateLimit' })).status).toBe(200);
-		expect((await api.get('/me')).data.error.code).toBe(4);
+		const video = 'https://cdn.example.com/bad.mp4';
+		const queued = await ctl.post('/faults', [
+			{ endpoint: 'quota', kind: 'http500' },
+			{ endpoint: 'createContainer', kind: 'processingError', url: video, subcode: 2207082 },
+		]);
+		expect(queued.data).toEqual({
+			ok: true,
+			faults: [
+				{ endpoint: 'quota', kind: 'http500', times: 1, regainMinutes: 0 },
+				{
+					endpoint: 'createContainer',
+					kind: 'processingError',
+					times: 1,
+					url: video,
+					regainMinutes: 0,
+					subcode: 2207082,
+				},
+			],
+		});
+		expect((await api.get(`/${IG}/content_publishing_limit`)).data.error.code).toBe(2);
 		expect((await ctl.get('/requests')).data.requests).toHaveLength(1);
 		await container();
-		expect((await ctl.get('/state')).data.containers[0]).toMatchObject({
-			status_code: 'FINISHED',
-			accountId: IG,
+		const { id } = (await api.post(`/${IG}/media`, { media_type: 'REELS', video_url: video })).data;
+		const state = (await ctl.get('/state')).data;
+		expect(state.containers.map((c: Record<string, unknown>) => c.status_code)).toEqual([
+			'FINISHED',
+			'IN_PROGRESS',
+		]);
+		expect(state.containers[1]).toMatchObject({ id, accountId: IG, errorSubcode: 2207082 });
+		expect(state.faults).toEqual([]);
+		expect((await ctl.post('/faults', { endpoint: 'me', kind: 'nope' })).data).toEqual({
+			error: 'Unknown fault kind: nope',
 		});
 		const news = (await ctl.get('/feeds/news.xml')).data as string;
 		expect(news.match(/<item>/g)).toHaveLength(3);
@@ -86,7 +135,14 @@ describe('Graph sandbox: faults and control endpoints', () => {
 		expect(
 			gallery.match(/<img src="https:\/\/cdn\.example\.com\/gallery\/1-\d\.jpg"/g),
 		).toHaveLength(3);
-		expect(sb.calls('control').length).toBeGreaterThanOrEqual(5);
+		expect(sb.calls('control').map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /__sandbox/faults',
+			'GET /__sandbox/requests',
+			'GET /__sandbox/state',
+			'POST /__sandbox/faults',
+			'GET /__sandbox/feeds/news.xml',
+			'GET /__sandbox/feeds/gallery.xml',
+		]);
 		await ctl.post('/reset');
 		expect(sb.requests).toHaveLength(0);
 		expect(sb.calls()).toHaveLength(0);

@@ -5,14 +5,11 @@ import type { Endpoint, FaultKind, FaultSpec } from './types';
 
 const KINDS: FaultKind[] = [
 	'http500',
-	'http503Html',
 	'dropAfterCommit',
 	'dropBeforeCommit',
 	'rateLimit',
-	'appRateLimit',
 	'mediaFetchFailure',
-	'tokenExpired',
-	'transientCreate',
+	'processingError',
 	'notReady',
 ];
 const ENDPOINTS: Array<Endpoint | 'any'> = [
@@ -25,28 +22,31 @@ const ENDPOINTS: Array<Endpoint | 'any'> = [
 	'comment',
 	'me',
 	'accounts',
-	'igUser',
 	'upload',
 	'unknown',
 ];
+/** Endpoints that make a container whose processing a `processingError` can fail. */
+const PROCESSING_ENDPOINTS: Array<Endpoint | 'any'> = ['createContainer', 'upload'];
 
 interface QueuedFault {
 	endpoint: Endpoint | 'any';
 	kind: FaultKind;
 	remaining: number;
+	url?: string;
 	regainMinutes: number;
+	subcode?: number;
 }
 
 export type FaultAction =
 	| { type: 'error'; error: GraphError }
-	| { type: 'html'; status: number; html: string }
+	| { type: 'processingError'; subcode: number }
 	| { type: 'dropBeforeCommit' }
 	| { type: 'dropAfterCommit' };
 
 export class FaultQueue {
 	private queue: QueuedFault[] = [];
 
-	/** Validates and queues a fault; throws on an unknown kind or endpoint. */
+	/** Validates and queues a fault; throws on an unknown kind or endpoint or a bad option. */
 	add(f: FaultSpec): void {
 		if (!f || !KINDS.includes(f.kind)) throw new Error(`Unknown fault kind: ${String(f?.kind)}`);
 		if (!ENDPOINTS.includes(f.endpoint))
@@ -54,17 +54,29 @@ export class FaultQueue {
 		const times = f.times ?? 1;
 		if (!Number.isInteger(times) || times < 1)
 			throw new Error('Fault times must be a positive integer');
+		if (f.url !== undefined && typeof f.url !== 'string')
+			throw new Error('Fault url must be a string');
+		if (f.kind === 'processingError') {
+			if (!PROCESSING_ENDPOINTS.includes(f.endpoint))
+				throw new Error('processingError applies to createContainer or upload only');
+			if (!Number.isInteger(f.subcode)) throw new Error('processingError needs an integer subcode');
+		}
 		this.queue.push({
 			endpoint: f.endpoint,
 			kind: f.kind,
 			remaining: times,
+			url: f.url,
 			regainMinutes: f.regainMinutes ?? 0,
+			subcode: f.subcode,
 		});
 	}
 
-	/** Consumes one use of the first fault matching the endpoint. */
-	take(endpoint: Endpoint): QueuedFault | undefined {
-		const i = this.queue.findIndex((f) => f.endpoint === 'any' || f.endpoint === endpoint);
+	/** Consumes one use of the first fault matching the endpoint (and the media URL, if it names one). */
+	take(endpoint: Endpoint, url: string | undefined): QueuedFault | undefined {
+		const i = this.queue.findIndex(
+			(f) =>
+				(f.endpoint === 'any' || f.endpoint === endpoint) && (f.url === undefined || f.url === url),
+		);
 		if (i < 0) return undefined;
 		const f = this.queue[i];
 		f.remaining -= 1;
@@ -73,12 +85,7 @@ export class FaultQueue {
 	}
 
 	pending(): FaultSpec[] {
-		return this.queue.map((f) => ({
-			endpoint: f.endpoint,
-			kind: f.kind,
-			times: f.remaining,
-			regainMinutes: f.regainMinutes,
-		}));
+		return this.queue.map(({ remaining, ...f }) => ({ ...f, times: remaining }));
 	}
 
 	clear(): void {
@@ -86,23 +93,12 @@ export class FaultQueue {
 	}
 }
 
-const HTML_503 =
-	'<!DOCTYPE html>\n<html><head><title>503 Service Unavailable</title></head>' +
-	'<body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>\n';
-
 /** What a fault does; `usageKey` is the IG user id used for the BUC header. */
-export function faultAction(
-	f: QueuedFault,
-	usageKey: string,
-	now: number,
-	uri?: string,
-): FaultAction {
+export function faultAction(f: QueuedFault, usageKey: string, url?: string): FaultAction {
 	switch (f.kind) {
 		case 'dropAfterCommit':
 		case 'dropBeforeCommit':
 			return { type: f.kind };
-		case 'http503Html':
-			return { type: 'html', status: 503, html: HTML_503 };
 		case 'http500':
 			return { type: 'error', error: E.server() };
 		case 'rateLimit': {
@@ -112,22 +108,13 @@ export function faultAction(
 			error.opts.headers = { 'X-Business-Use-Case-Usage': JSON.stringify({ [usageKey]: [entry] }) };
 			return { type: 'error', error };
 		}
-		case 'appRateLimit': {
-			const error = E.appRateLimit();
-			error.opts.headers = {
-				'X-App-Usage': JSON.stringify({ call_count: 100, total_cputime: 40, total_time: 58 }),
-			};
-			return { type: 'error', error };
-		}
 		case 'mediaFetchFailure':
 			return {
 				type: 'error',
-				error: PE.fetchFailed(uri ?? 'https://cdn.example.com/sandbox-fault.jpg'),
+				error: PE.fetchFailed(url ?? 'https://cdn.example.com/sandbox-fault.jpg'),
 			};
-		case 'tokenExpired':
-			return { type: 'error', error: E.expiredToken(now) };
-		case 'transientCreate':
-			return { type: 'error', error: PE.transientCreate() };
+		case 'processingError':
+			return { type: 'processingError', subcode: f.subcode as number };
 		default:
 			return { type: 'error', error: PE.notReady() };
 	}

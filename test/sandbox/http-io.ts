@@ -8,7 +8,6 @@ import type { Endpoint, RecordedRequest } from './types';
 export interface Outcome {
 	status: number;
 	body: unknown;
-	html?: string;
 	headers?: Record<string, string>;
 }
 
@@ -38,6 +37,7 @@ export function newRecord(
 		body: redact(body),
 		headers,
 		tokenInUrl: false,
+		inFlight: 0,
 		status: 0,
 		response: undefined,
 	};

@@ -8,7 +8,6 @@ export const TOKENS: SandboxTokens = {
 	page: 'EAASandboxPageToken0001DummyZBZAhR3kWq8Tn5Xy2Lb7Mc4Vd9Fg6Js1Pz0QeZCZBZDZD',
 	instagram: 'IGAASandboxInstagramToken0001DummyBZAZDvK8mQ2xT7nR4wL9pY3cH6jF1sD5gZD',
 	expired: 'EAASandboxExpiredToken0001DummyZBZAtY6uI3oP8aS2dF7gH4jK9lZ1xC5vB0nZCZBZDZD',
-	igExpired: 'IGAASandboxExpiredToken0001DummyBZAZDqW5eR8tY2uI6oP3aS9dF4gH7jK1lZD',
 };
 
 /** Token of the second account's Page (returned by `/me/accounts`). */

@@ -13,7 +13,7 @@ export interface ContainerDraft {
 	videoUrl?: string;
 	caption?: string;
 	resumable: boolean;
-	/** Processing ends in ERROR with this subcode (URL markers). */
+	/** Processing ends in ERROR with this subcode (an unfetchable video URL, or a `processingError` fault). */
 	errorSubcode?: number;
 	params: Params;
 }
@@ -37,9 +37,7 @@ export interface Media {
 	productType: 'FEED' | 'REELS' | 'STORY';
 	shortcode: string;
 	caption?: string;
-	mediaUrl?: string;
 	createdAt: number;
-	children: string[];
 	isChild: boolean;
 	comments: Array<{ id: string; message: string; at: number }>;
 }

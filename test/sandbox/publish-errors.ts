@@ -49,27 +49,6 @@ export const PE = {
 			title: "Media download has failed. The media URI doesn't meet our requirements.",
 			msg: `The media could not be fetched from this URI: ${uri}. Please check the limitations section of our development document for more information: ${DOC}`,
 		}),
-	imageFormat: (fmt: string) =>
-		pub(36001, 2207005, 'The image format is not supported.', {
-			title: 'Unsupported image format',
-			msg: `The image format ${fmt} is not supported. Supported formats are: jpeg.`,
-		}),
-	imageTooLarge: () =>
-		pub(36000, 2207004, 'The image size is too large.', {
-			title: 'Image size too large',
-			msg: 'The image is too large to download. It should be less than 8 MiB.',
-		}),
-	aspectRatio: () =>
-		pub(36003, 2207009, 'The aspect ratio is not supported.', {
-			title: 'Unsupported aspect ratio',
-			msg: 'The submitted image with aspect ratio 3:1 cannot be published.',
-		}),
-	downloadTimeout: () =>
-		pub(-2, 2207003, 'Timeout', {
-			title: 'Media download timeout',
-			msg: 'It takes too long to download the media.',
-			transient: true,
-		}),
 	notReady: () =>
 		pub(9007, 2207027, 'Media ID is not available', {
 			title: 'Cannot publish',
@@ -95,18 +74,5 @@ export const PE = {
 		pub(9, 2207042, 'Content publishing limit reached', {
 			title: 'Maximum posts reached',
 			msg: QUOTA,
-		}),
-	/** UNVERIFIED: Meta documents the 400-containers cap but not its error. */
-	containerCap: () =>
-		new GraphError(
-			9,
-			'(#9) An Instagram account can only create 400 containers within a rolling 24 hour period.',
-			{ transient: false },
-		),
-	transientCreate: () =>
-		pub(-1, 2207001, 'An unexpected error has occurred. Please retry your request later.', {
-			title: 'Server error',
-			msg: 'An unexpected error has occurred. Please retry your request later.',
-			transient: true,
 		}),
 };

@@ -2,8 +2,7 @@
 import { checkProof, requireValidToken, type Identity } from './auth';
 import { NODE_TYPE, type Core, type Ctx, type NodeKind, type Target } from './context';
 import { E } from './errors';
-import { FB_USER } from './ids';
-import { readAccounts, readContainer, readIgUser, readMe, readMedia } from './reads';
+import { readAccounts, readContainer, readMe, readMedia } from './reads';
 import type { Endpoint } from './types';
 import { comment, createContainer, publish, readQuota, upload } from './writes';
 
@@ -47,25 +46,17 @@ function resolveNode(id: string, identity: Identity, core: Core): Omit<Target, '
 	if (c) return { node: 'container', id, accountId: c.accountId, containerId: id };
 	const m = state.media.get(id);
 	if (m) return { node: 'media', id, accountId: m.accountId };
-	const page = accounts.find((a) => a.pageId === id);
-	if (page) return { node: 'page', id, pageId: page.pageId };
-	if (id === FB_USER.id) return { node: 'fbUser', id };
 	return { node: 'unknown', id };
 }
 
 const ROUTES: Record<string, Endpoint> = {
-	'fbUser GET': 'me',
-	'page GET': 'accounts',
-	'igUser GET': 'igUser',
 	'container GET': 'containerStatus',
 	'media GET': 'media',
 	'fbUser GET accounts': 'accounts',
 	'igUser POST media': 'createContainer',
-	'igUser GET media': 'media',
 	'igUser POST media_publish': 'publish',
 	'igUser GET content_publishing_limit': 'quota',
 	'media POST comments': 'comment',
-	'media GET children': 'media',
 };
 
 export function classify(method: string, route: Route, identity: Identity, core: Core): Target {
@@ -77,7 +68,7 @@ export function classify(method: string, route: Route, identity: Identity, core:
 	const node = resolveNode(id, identity, core);
 	const key = [node.node, method, edge].filter((x) => x !== undefined).join(' ');
 	let endpoint: Endpoint = rest.length === 0 ? (ROUTES[key] ?? 'unknown') : 'unknown';
-	if (endpoint !== 'unknown' && id === 'me' && edge === undefined) endpoint = 'me';
+	if (id === 'me' && edge === undefined && method === 'GET') endpoint = 'me';
 	return { ...node, edge, endpoint };
 }
 
@@ -117,8 +108,6 @@ export function dispatch(ctx: Ctx): unknown {
 			return readContainer(ctx);
 		case 'media':
 			return readMedia(ctx);
-		case 'igUser':
-			return readIgUser(ctx);
 		case 'accounts':
 			return readAccounts(ctx);
 		case 'me':

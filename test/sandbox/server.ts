@@ -28,7 +28,6 @@ const IG_ENDPOINTS: Endpoint[] = [
 	'media',
 	'quota',
 	'comment',
-	'igUser',
 ];
 
 export class SandboxServer {
@@ -39,6 +38,7 @@ export class SandboxServer {
 	private readonly usage = new Usage();
 	private readonly http: Server;
 	private seq = 0;
+	private inFlight = 0;
 
 	constructor(
 		readonly options: SandboxOptions,
@@ -81,19 +81,39 @@ export class SandboxServer {
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const raw = await readBody(req);
 		if (url.pathname.startsWith('/__sandbox/')) {
+			const raw = await readBody(req);
 			const rec = newRecord(++this.seq, this.core.clock(), req, url, 'control', {});
 			this.controlRequests.push(rec);
 			return this.control(req, res, rec, raw);
 		}
+		this.inFlight++;
+		try {
+			await this.answer(req, res, url, await readBody(req));
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	private async answer(
+		req: IncomingMessage,
+		res: ServerResponse,
+		url: URL,
+		raw: Buffer,
+	): Promise<void> {
 		const { ctx, rec, parseError } = this.prepare(req, url, raw);
 		const trace = traceId();
-		const fault = this.faults.take(ctx.target.endpoint);
-		const { target, identity, params } = ctx;
+		const { target, identity, params, headers: reqHeaders } = ctx;
+		const fileUrl = reqHeaders.file_url;
+		const mediaUrl =
+			target.endpoint === 'upload'
+				? Array.isArray(fileUrl)
+					? fileUrl[0]
+					: fileUrl
+				: (str(params, 'image_url') ?? str(params, 'video_url'));
+		const fault = this.faults.take(target.endpoint, mediaUrl);
 		const usageKey = target.accountId ?? identity.accounts[0] ?? this.core.accounts[0].id;
-		const uri = str(params, 'image_url') ?? str(params, 'video_url');
-		const action = fault ? faultAction(fault, usageKey, ctx.now, uri) : undefined;
+		const action = fault ? faultAction(fault, usageKey, mediaUrl) : undefined;
 		rec.fault = fault?.kind;
 		const outcome = this.outcome(ctx, action, parseError, trace);
 		rec.accountId = target.accountId;
@@ -108,11 +128,10 @@ export class SandboxServer {
 		const bucId = IG_ENDPOINTS.includes(target.endpoint) ? target.accountId : undefined;
 		const buc = bucId ? { accountId: bucId, pct: this.usage.percent(bucId) } : undefined;
 		const headers = { ...graphHeaders(trace, ctx.version, appPct, buc), ...outcome.headers };
-		if (outcome.html) headers['Content-Type'] = 'text/html; charset=utf-8';
 		rec.status = outcome.status;
 		rec.response = outcome.body;
 		res.writeHead(outcome.status, headers);
-		res.end(outcome.html ?? JSON.stringify(outcome.body));
+		res.end(JSON.stringify(outcome.body));
 	}
 
 	private prepare(req: IncomingMessage, url: URL, raw: Buffer) {
@@ -131,6 +150,7 @@ export class SandboxServer {
 		const target = classify(method, route, identity, this.core);
 		const now = this.core.clock();
 		const rec = newRecord(++this.seq, now, req, url, target.endpoint, body);
+		rec.inFlight = this.inFlight;
 		rec.authorization = describeAuthorization(ref, identity);
 		rec.tokenKind = identity.kind;
 		rec.tokenInUrl = ref.inUrl;
@@ -156,14 +176,18 @@ export class SandboxServer {
 			headers: e.opts.headers,
 		});
 		if (action?.type === 'error') return fail(action.error);
-		if (action?.type === 'html')
-			return { status: action.status, body: action.html, html: action.html };
 		if (action?.type === 'dropBeforeCommit') return undefined;
 		try {
 			if (parseError) throw parseError;
 			const result = dispatch(ctx);
-			if (result instanceof Reply) return { status: result.status, body: result.body };
-			return { status: 200, body: result };
+			const outcome =
+				result instanceof Reply
+					? { status: result.status, body: result.body }
+					: { status: 200, body: result };
+			const made = ctx.core.state.containers.get(ctx.target.containerId ?? '');
+			if (action?.type === 'processingError' && outcome.status === 200 && made)
+				made.errorSubcode = action.subcode;
+			return outcome;
 		} catch (e) {
 			return fail(e instanceof GraphError ? e : E.internal(e));
 		}

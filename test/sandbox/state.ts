@@ -4,7 +4,6 @@ import type { Container, ContainerDraft, Media, Status } from './model';
 import type { ProcessingKind, ProcessingSpec, SandboxOptions } from './types';
 
 export const DAY_MS = 86_400_000;
-export const CONTAINER_CAP = 400;
 
 const DEFAULT_SPEC: Record<ProcessingKind, ProcessingSpec> = {
 	image: { polls: 0 },
@@ -43,13 +42,6 @@ export class SandboxState {
 		return c;
 	}
 
-	containersInWindow(accountId: string, now: number): number {
-		let n = 0;
-		for (const c of this.containers.values())
-			if (c.accountId === accountId && now - c.createdAt < DAY_MS) n++;
-		return n;
-	}
-
 	/** Current status; `countRead` advances poll-based processing (status reads only). */
 	status(c: Container, now: number, countRead = false): Status {
 		if (c.forced) return c.forced;
@@ -75,9 +67,7 @@ export class SandboxState {
 			productType: c.productType,
 			shortcode: shortcodeFor(id),
 			caption: c.productType === 'STORY' ? undefined : c.caption,
-			mediaUrl: c.videoUrl ?? c.imageUrl,
 			createdAt: now,
-			children: [],
 			isChild,
 			comments: [],
 		};
@@ -92,7 +82,7 @@ export class SandboxState {
 		const m = this.makeMedia(c, now, false);
 		for (const childId of c.children) {
 			const child = this.containers.get(childId);
-			if (child) m.children.push(this.makeMedia(child, now, true).id);
+			if (child) this.makeMedia(child, now, true);
 		}
 		this.seedPublishes(c.accountId, 1, now);
 		return m;
@@ -114,13 +104,6 @@ export class SandboxState {
 		for (const m of this.media.values())
 			if (!m.isChild && (!accountId || m.accountId === accountId)) n++;
 		return n;
-	}
-
-	/** Published feed media of an account, newest first (no stories, no carousel children). */
-	listMedia(accountId: string): Media[] {
-		return [...this.media.values()]
-			.filter((m) => m.accountId === accountId && !m.isChild && m.productType !== 'STORY')
-			.reverse();
 	}
 
 	reset(): void {

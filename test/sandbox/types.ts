@@ -9,7 +9,6 @@ export type Endpoint =
 	| 'comment'
 	| 'me'
 	| 'accounts'
-	| 'igUser'
 	| 'upload'
 	| 'control'
 	| 'unknown';
@@ -28,7 +27,6 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	quotaTotal?: number;
 	processing?: Partial<Record<ProcessingKind, ProcessingSpec>>;
-	republish?: 'error' | 'duplicate';
 	requireAppSecretProof?: boolean;
 	appSecret?: string;
 	containerTtlMs?: number;
@@ -53,26 +51,27 @@ export interface SandboxTokens {
 	page: string;
 	instagram: string;
 	expired: string;
-	igExpired: string;
 }
 
 export type FaultKind =
 	| 'http500'
-	| 'http503Html'
 	| 'dropAfterCommit'
 	| 'dropBeforeCommit'
 	| 'rateLimit'
-	| 'appRateLimit'
 	| 'mediaFetchFailure'
-	| 'tokenExpired'
-	| 'transientCreate'
+	| 'processingError'
 	| 'notReady';
 
 export interface FaultSpec {
 	endpoint: Endpoint | 'any';
-	times?: number;
 	kind: FaultKind;
+	times?: number;
+	/** Only requests for this media URL (`image_url`, `video_url`, or an upload's `file_url` header). */
+	url?: string;
+	/** `rateLimit`: `estimated_time_to_regain_access` in the BUC header. */
 	regainMinutes?: number;
+	/** `processingError`: the subcode the container's status reports once processing ends in ERROR. */
+	subcode?: number;
 }
 
 export interface RecordedRequest {
@@ -90,6 +89,8 @@ export interface RecordedRequest {
 	tokenInUrl: boolean;
 	accountId?: string;
 	containerId?: string;
+	/** Graph requests received and not yet answered when this one was received, this one included. */
+	inFlight: number;
 	/** Fault that was applied to this request, if any. */
 	fault?: FaultKind;
 	/** HTTP status sent; 0 when the socket was destroyed without a response. */

@@ -1,7 +1,6 @@
 // Container-creation validation (reference §4.1–4.5, §7.5).
 import { bool, has, idList, json, str, type Params } from './body';
 import { E } from './errors';
-import { checkImageUrl, videoErrorSubcode } from './markers';
 import { PE } from './publish-errors';
 import type { ContainerDraft } from './model';
 import type { SandboxState } from './state';
@@ -23,6 +22,21 @@ const CHILD_FORBIDDEN = [
 	'is_ai_generated',
 	'trial_params',
 ];
+
+/** Meta cannot fetch a URL that is not http(s) or has non-ASCII characters (9004/2207052). */
+export function isFetchable(url: string): boolean {
+	try {
+		return (
+			/^https?:$/.test(new URL(url).protocol) && [...url].every((ch) => ch.charCodeAt(0) <= 127)
+		);
+	} catch {
+		return false;
+	}
+}
+
+/** Subcode a video container ends in ERROR with when Meta cannot fetch its URL. */
+export const fetchErrorSubcode = (url: string): number | undefined =>
+	isFetchable(url) ? undefined : 2207052;
 
 function checkCaption(caption: string | undefined): void {
 	if (caption === undefined) return;
@@ -81,13 +95,15 @@ function video(
 		return { resumable: true };
 	const url = str(ctx.params, 'video_url');
 	if (!url) throw E.missingParam('video_url');
-	return { videoUrl: url, resumable: false, errorSubcode: videoErrorSubcode(url) };
+	return { videoUrl: url, resumable: false, errorSubcode: fetchErrorSubcode(url) };
 }
 
-function image(ctx: CreateContext): Pick<ContainerDraft, 'imageUrl' | 'errorSubcode'> {
+/** Images are fetched while the container is created: a failure is an error of the create call. */
+function image(ctx: CreateContext): Pick<ContainerDraft, 'imageUrl'> {
 	const url = str(ctx.params, 'image_url');
 	if (!url) throw E.missingParam('image_url');
-	return { imageUrl: url, errorSubcode: checkImageUrl(url) };
+	if (!isFetchable(url)) throw PE.fetchFailed(url);
+	return { imageUrl: url };
 }
 
 function checkChildren(ctx: CreateContext): string[] {

@@ -3,15 +3,12 @@ import { str } from './body';
 import { Reply, type Ctx } from './context';
 import { E } from './errors';
 import { project } from './fields';
-import { videoErrorSubcode } from './markers';
 import { PE } from './publish-errors';
-import { CONTAINER_CAP } from './state';
-import { validateCreate } from './validate';
+import { fetchErrorSubcode, validateCreate } from './validate';
 
 export function createContainer(ctx: Ctx): unknown {
 	const { state } = ctx.core;
 	const accountId = ctx.target.accountId as string;
-	if (state.containersInWindow(accountId, ctx.now) >= CONTAINER_CAP) throw PE.containerCap();
 	const facebookLogin = ctx.identity.kind === 'facebook' || ctx.identity.kind === 'page';
 	const draft = validateCreate({
 		params: ctx.params,
@@ -39,8 +36,7 @@ export function publish(ctx: Ctx): unknown {
 		);
 	const s = state.status(c, ctx.now);
 	// UNVERIFIED: Meta's answer to re-publishing a PUBLISHED container was never captured (reference §9.7).
-	if (s.code === 'PUBLISHED' && options.republish !== 'duplicate')
-		throw PE.builderNotFound(creationId);
+	if (s.code === 'PUBLISHED') throw PE.builderNotFound(creationId);
 	if (s.code === 'EXPIRED') throw PE.expired();
 	if (s.code === 'IN_PROGRESS' || s.code === 'ERROR') throw PE.notReady();
 	const total = options.quotaTotal ?? 100;
@@ -129,7 +125,7 @@ export function upload(ctx: Ctx): unknown {
 			);
 		}
 	} else {
-		c.errorSubcode = videoErrorSubcode(fileUrl);
+		c.errorSubcode = fetchErrorSubcode(fileUrl);
 	}
 	c.uploadedAt = ctx.now;
 	c.uploadedBytes = fileUrl === undefined ? size : undefined;

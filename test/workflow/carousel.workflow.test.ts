@@ -113,19 +113,21 @@ describe('Carousel through WorkflowExecute', () => {
 	});
 
 	it('names the failing child (number and URL) and publishes nothing', async () => {
+		const broken = 'https://cdn.example.com/broken.jpg';
+		sandbox.fault({ endpoint: 'createContainer', kind: 'mediaFetchFailure', url: broken });
 		const result = await runInstagram(
 			sandbox,
 			carousel({
 				inputMode: 'json',
-				itemsJson: JSON.stringify([
-					'https://cdn.example.com/a.jpg',
-					'https://cdn.example.com/unreachable.jpg',
-				]),
+				itemsJson: JSON.stringify(['https://cdn.example.com/a.jpg', broken]),
 			}),
 		);
 		expect(result.status).toBe('error');
 		expect(result.error?.description).toMatch(
-			/Carousel item 2 \(https:\/\/cdn.example.com\/unreachable.jpg\)/,
+			/Carousel item 2 \(https:\/\/cdn.example.com\/broken.jpg\)/,
+		);
+		expect(sandbox.calls('createContainer').find((call) => call.fault)?.body.image_url).toBe(
+			broken,
 		);
 		expect(sandbox.calls('publish')).toHaveLength(0);
 	});
@@ -147,7 +149,11 @@ describe('Carousel through WorkflowExecute', () => {
 				.calls('createContainer')
 				.filter((call) => call.body.media_type === 'CAROUSEL');
 			expect(parents.map((call) => call.status)).toEqual([400, 200]);
-			expect(slowImages.calls('containerStatus').length).toBeGreaterThanOrEqual(3);
+			// Each child is read until FINISHED (one round IN_PROGRESS), then the parent is created again.
+			const statuses = slowImages
+				.calls('containerStatus')
+				.map((call) => (call.response as { status_code: string }).status_code);
+			expect(statuses).toEqual([...urls.map(() => 'IN_PROGRESS'), ...urls.map(() => 'FINISHED')]);
 			expect(slowImages.calls('publish')).toHaveLength(1);
 			expect(slowImages.mediaCount()).toBe(1);
 		} finally {
@@ -156,26 +162,31 @@ describe('Carousel through WorkflowExecute', () => {
 	});
 
 	it('names a video child that fails processing and publishes nothing', async () => {
+		const video = 'https://cdn.example.com/b.mp4';
+		sandbox.fault({
+			endpoint: 'createContainer',
+			kind: 'processingError',
+			url: video,
+			subcode: 2207026,
+		});
 		const result = await runInstagram(
 			sandbox,
 			carousel({
 				inputMode: 'json',
-				itemsJson: JSON.stringify([
-					'https://cdn.example.com/a.jpg',
-					{ type: 'video', url: 'https://cdn.example.com/bad-format.mp4' },
-				]),
+				itemsJson: JSON.stringify(['https://cdn.example.com/a.jpg', { type: 'video', url: video }]),
 			}),
 		);
 		expect(result.status).toBe('error');
 		expect(result.error?.description).toMatch(
-			/Carousel item 2 \(https:\/\/cdn.example.com\/bad-format.mp4\)/,
+			/Carousel item 2 \(https:\/\/cdn.example.com\/b.mp4\)/,
 		);
 		expect(result.error?.description).toMatch(/subcode 2207026/);
 		expect(sandbox.calls('publish')).toHaveLength(0);
 	});
 
 	it('creates the children concurrently', async () => {
-		const slow = await startSandbox({ latencyMs: 100 });
+		// Every answer is held 200 ms, so requests sent together are all in flight at once.
+		const slow = await startSandbox({ latencyMs: 200 });
 		try {
 			const urls = Array.from({ length: 10 }, (_, i) => `https://cdn.example.com/${i}.jpg`);
 			const result = await runInstagram(
@@ -183,11 +194,17 @@ describe('Carousel through WorkflowExecute', () => {
 				carousel({ inputMode: 'json', itemsJson: JSON.stringify(urls) }),
 			);
 			expect(result.status).toBe('success');
-			const children = slow.calls('createContainer').slice(0, 10);
-			const spread =
-				Math.max(...children.map((call) => call.at)) - Math.min(...children.map((call) => call.at));
-			// One after another they would arrive ≥ 900 ms apart; in parallel they arrive together.
-			expect(spread).toBeLessThan(300);
+			const creates = slow.calls('createContainer');
+			const children = creates.filter((call) => call.body.is_carousel_item === 'true');
+			expect(children.map((call) => call.body.image_url).sort()).toEqual([...urls].sort());
+			// One after another, each would be the only request in flight; all ten overlap instead.
+			expect(Math.max(...children.map((call) => call.inFlight))).toBe(10);
+			// The parent is created only once every child has been answered.
+			expect(creates.map((call) => call.body.media_type)).toEqual([
+				...urls.map(() => undefined),
+				'CAROUSEL',
+			]);
+			expect(creates[10].inFlight).toBe(1);
 		} finally {
 			await slow.close();
 		}

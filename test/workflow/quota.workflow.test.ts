@@ -101,10 +101,17 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 	}, 30_000);
 
 	it("n8n's Retry On Fail never re-publishes items published by an earlier try (no key needed)", async () => {
-		// Item 1 can never be fetched; each try of the node publishes item 0 first, then fails on item 1.
+		// Meta cannot fetch item 1 in either try; each try publishes item 0 first, then fails on item 1.
+		const broken = 'https://cdn.example.com/broken.jpg';
+		sandbox.fault({
+			endpoint: 'createContainer',
+			kind: 'mediaFetchFailure',
+			url: broken,
+			times: 2,
+		});
 		const twoItems = [
 			{ url: 'https://cdn.example.com/x.jpg', title: 'Fine' },
-			{ url: 'https://cdn.example.com/unreachable.jpg', title: 'Broken' },
+			{ url: broken, title: 'Broken' },
 		];
 		const result = await runInstagram(
 			sandbox,
@@ -187,11 +194,13 @@ describe('Quota and duplicate safety through WorkflowExecute', () => {
 			staticData: first.staticData,
 		});
 		// The container created by the first run is published; no second container is made.
+		const creates = sandbox.calls('createContainer');
+		expect(creates).toHaveLength(1);
+		expect(creates[0].containerId).toMatch(/^1789\d+$/);
 		expect(second.json(NODE)[0]).toMatchObject({
 			status: 'PUBLISHED',
-			containerId: sandbox.calls('createContainer')[0].containerId ?? expect.any(String),
+			containerId: creates[0].containerId,
 		});
-		expect(sandbox.calls('createContainer')).toHaveLength(1);
 		expect(sandbox.requests.slice(mark).map((request) => request.endpoint)).toEqual([
 			'containerStatus',
 			'quota',

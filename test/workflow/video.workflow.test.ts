@@ -64,10 +64,9 @@ describe('Reel and Story through WorkflowExecute', () => {
 	});
 
 	it('stops at a container ERROR, names the subcode and never publishes', async () => {
-		const result = await runInstagram(
-			sandbox,
-			reel({ videoUrl: 'https://cdn.example.com/bad-format.avi' }),
-		);
+		// Meta accepts the URL, then processing fails: unsupported format (2207026).
+		sandbox.fault({ endpoint: 'createContainer', kind: 'processingError', subcode: 2207026 });
+		const result = await runInstagram(sandbox, reel());
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/2207026/);
 		expect(result.error?.description).toMatch(/subcode 2207026/);
