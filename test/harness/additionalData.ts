@@ -62,6 +62,8 @@ export function createAdditionalData(options: {
 	scope: ProgressScope;
 	record: HookRecord;
 	executionTimeoutTimestamp?: number;
+	/** Base of `this.helpers.createBinarySignedUrl()` URLs (the harness's signed-URL server). */
+	restApiUrl?: string;
 }): IWorkflowExecuteAdditionalData {
 	const unsupported = (what: string) => async (): Promise<never> => {
 		throw new UnexpectedError(`${what} is not supported by the in-process test harness`);
@@ -71,7 +73,7 @@ export function createAdditionalData(options: {
 		credentialsHelper: options.credentialsHelper,
 		executionId: options.executionId,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: `${BASE}/rest`,
+		restApiUrl: options.restApiUrl ?? `${BASE}/rest`,
 		instanceBaseUrl: `${BASE}/`,
 		formBaseUrl: `${BASE}/form`,
 		formWaitingBaseUrl: `${BASE}/form-waiting`,

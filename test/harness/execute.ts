@@ -15,6 +15,10 @@ import type {
 
 import { createAdditionalData, createHooks } from './additionalData';
 import { baseNodeStubs } from './baseNodes';
+import { binaryDataService, trackLocation } from './binary';
+import { nextSignedRequestSeq, signedRequestsSince } from './binaryLog';
+import type { SignedUrlRequest } from './binaryLog';
+import { startBinaryServer } from './binaryServer';
 import { TestCredentialsHelper } from './credentials';
 import type { RunOptions, RunResult } from './index';
 import { loadPackageTypes } from './packageTypes';
@@ -111,12 +115,16 @@ export async function executeWorkflow(options: RunOptions): Promise<RunResult> {
 	const scope = new ProgressScope(options.onProgress, label);
 	const { hooks, record } = createHooks(mode, executionId, workflow, scope);
 	const credentialsHelper = new TestCredentialsHelper(types.credentials, options.credentials ?? {});
+	// Binary data as `n8n start` has it: filesystem storage, and signed URLs a local server answers.
+	const [{ restApiUrl }] = await Promise.all([startBinaryServer(), binaryDataService()]);
+	trackLocation(workflow.id, executionId);
 	const additionalData = createAdditionalData({
 		hooks,
 		credentialsHelper,
 		executionId,
 		scope,
 		record,
+		restApiUrl,
 	});
 	const startNode = pickStartNode(workflow, json, types.nodes, options.startNode);
 	const triggerToStartFrom = options.inputItems && {
@@ -132,6 +140,7 @@ export async function executeWorkflow(options: RunOptions): Promise<RunResult> {
 	const pinData = mode === 'manual' ? (json.pinData as IPinData | undefined) : undefined;
 
 	installLoggerBridge();
+	const firstSignedRequest = nextSignedRequestSeq();
 	const execution = runInScope(scope, () =>
 		new WorkflowExecute(additionalData, mode).run({
 			workflow,
@@ -158,6 +167,7 @@ export async function executeWorkflow(options: RunOptions): Promise<RunResult> {
 		workflow,
 		mode !== 'manual' && persisted.newStaticData !== undefined,
 		credentialsHelper,
+		signedRequestsSince(firstSignedRequest),
 	);
 }
 
@@ -166,6 +176,7 @@ function toResult(
 	workflow: Workflow,
 	staticDataChanged: boolean,
 	credentialsHelper: TestCredentialsHelper,
+	binaryRequests: SignedUrlRequest[],
 ): RunResult {
 	const runData = run.data.resultData.runData;
 	const output: RunResult['output'] = (nodeName, outputIndex = 0) => {
@@ -184,6 +195,7 @@ function toResult(
 		staticDataChanged,
 		hints,
 		credentialUpdates: credentialsHelper.updates,
+		binaryRequests,
 		run,
 	};
 }

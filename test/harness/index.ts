@@ -2,9 +2,12 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import type { Readable } from 'stream';
+import type { BinaryDataService } from 'n8n-core';
 import type {
 	ExecutionError,
 	ExecutionStatus,
+	IBinaryData,
 	ICredentialType,
 	IDataObject,
 	INodeExecutionData,
@@ -15,6 +18,8 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { serverLifecycle, type SignedUrlRequest } from './binaryLog';
+import type { StoredBinaryMeta } from './binaryMeta';
 import type { CredentialUpdate, StoredCredential } from './credentials';
 import type { WorkflowJson } from './packageTypes';
 
@@ -22,6 +27,10 @@ export { loadPackageTypes, loadWorkflowFile } from './packageTypes';
 export type { WorkflowJson, WorkflowNodeJson } from './packageTypes';
 export type { CredentialUpdate, StoredCredential } from './credentials';
 export { baseNodeStubs, parseRss } from './baseNodes';
+export { inMemoryBinary, patternStream, sha256 } from './binaryMeta';
+export type { BinaryFileMeta, StoredBinaryMeta } from './binaryMeta';
+export { clearSignedUrlRequests, signedRequestsSettled, signedUrlRequests } from './binaryLog';
+export type { SignedUrlRequest } from './binaryLog';
 
 export interface RunOptions {
 	/** n8n export shape: { id?, name, nodes, connections, settings?, staticData?, pinData? }. */
@@ -61,6 +70,11 @@ export interface RunResult {
 	hints: NodeExecutionHint[];
 	/** What n8n would have written to the credentials (refreshed OAuth2 tokens, preAuthentication results). */
 	credentialUpdates: CredentialUpdate[];
+	/**
+	 * Requests the signed-URL server (`GET /rest/binary-data/signed`) received while the run went on,
+	 * e.g. the sandbox downloading media. Concurrent runs see each other's.
+	 */
+	binaryRequests: SignedUrlRequest[];
 	run: IRun;
 }
 
@@ -79,4 +93,59 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	prepareEnvironment();
 	const { executeWorkflow } = await import('./execute');
 	return await executeWorkflow(options);
+}
+
+// ---- Binary data (n8n-core loads only when one of these is called)
+
+/**
+ * A binary stored by n8n-core's BinaryDataService in filesystem mode, with an `id`, exactly as a
+ * previous node's prepareBinaryData would have produced it: usable in RunOptions.inputItems[].binary.
+ */
+export async function storeBinary(buffer: Buffer, meta: StoredBinaryMeta): Promise<IBinaryData> {
+	prepareEnvironment();
+	return await (await import('./binary')).storeBinary(buffer, meta);
+}
+
+/** Like storeBinary, streaming the content into storage (a 1 GB file without holding it in memory). */
+export async function storeBinaryStream(
+	stream: Readable,
+	meta: StoredBinaryMeta,
+): Promise<IBinaryData> {
+	prepareEnvironment();
+	return await (await import('./binary')).storeBinaryStream(stream, meta);
+}
+
+/** Hex SHA-256 of a binary's content (streamed from storage when it has an `id`). */
+export async function binarySha256(binary: IBinaryData): Promise<string> {
+	prepareEnvironment();
+	return await (await import('./binary')).binarySha256(binary);
+}
+
+/** Deletes what storeBinary* and runWorkflow stored in this process (n8n-core never deletes files). */
+export async function deleteStoredBinaries(): Promise<void> {
+	prepareEnvironment();
+	await (await import('./binary')).deleteStoredBinaries();
+}
+
+/**
+ * Starts the signed-URL server now (runWorkflow starts it itself) and gives its base URLs:
+ * `restApiUrl` is what the runs' additionalData.restApiUrl is.
+ */
+export async function startBinaryServer(): Promise<{ origin: string; restApiUrl: string }> {
+	prepareEnvironment();
+	return await (await import('./binaryServer')).startBinaryServer();
+}
+
+/** What `this.helpers.createBinarySignedUrl(binary, expiresIn)` returns inside a run, for tests outside one. */
+export async function createBinarySignedUrl(
+	binary: IBinaryData,
+	expiresIn?: Parameters<BinaryDataService['createSignedToken']>[1],
+): Promise<string> {
+	prepareEnvironment();
+	return await (await import('./binaryServer')).createBinarySignedUrl(binary, expiresIn);
+}
+
+/** Closes the signed-URL server (it never keeps jest or a script alive; this frees its port). */
+export async function closeBinaryServer(): Promise<void> {
+	await serverLifecycle.close?.();
 }

@@ -47,7 +47,7 @@ const scopes = new AsyncLocalStorage<ProgressScope>();
 const BRIDGED = Symbol.for('n8n-nodes-harness.loggerBridge');
 
 /** n8n-core's own copy of a package (it ships nested @n8n/di and @n8n/backend-common). */
-function fromCore<T>(id: string): T {
+export function fromCore<T>(id: string): T {
 	return require(require.resolve(id, { paths: [dirname(require.resolve('n8n-core'))] })) as T;
 }
 

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only tooling, never shipped in dist/ */
 // Request bodies (form, JSON) and typed parameter readers.
+import { createHash } from 'crypto';
 import type { IncomingMessage } from 'http';
 
 import { E } from './errors';
@@ -10,6 +11,17 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
+}
+
+/** Byte count and hex SHA-256 of a body, hashed chunk by chunk (an upload is never held in memory). */
+export async function digestBody(req: IncomingMessage): Promise<{ bytes: number; sha256: string }> {
+	const hash = createHash('sha256');
+	let bytes = 0;
+	for await (const chunk of req) {
+		hash.update(chunk as Buffer);
+		bytes += (chunk as Buffer).length;
+	}
+	return { bytes, sha256: hash.digest('hex') };
 }
 
 /** Parses a Graph request body. Unknown content types yield `{}` (Meta ignores them). */

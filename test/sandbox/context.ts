@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from 'http';
 import type { Identity } from './auth';
 import type { Params } from './body';
 import type { FieldSpec } from './fields';
+import type { MediaFetcher } from './media-fetch';
 import type { SandboxState } from './state';
 import type { Endpoint, SandboxAccount, SandboxOptions } from './types';
 
@@ -14,6 +15,7 @@ export interface Core {
 	accounts: SandboxAccount[];
 	url: string;
 	clock: () => number;
+	fetcher: MediaFetcher;
 }
 
 export type NodeKind = 'igUser' | 'container' | 'media' | 'page' | 'fbUser' | 'unknown';
@@ -48,10 +50,13 @@ export interface Ctx {
 	fields?: FieldSpec[];
 	identity: Identity;
 	token?: string;
+	/** `Authorization` scheme as sent (`Bearer`, `OAuth`, …), when that header was present. */
+	authScheme?: string;
 	target: Target;
 	now: number;
 	headers: IncomingHttpHeaders;
-	rawBody: Buffer;
+	/** Resumable upload: size and hex SHA-256 of the streamed body (it is never buffered). */
+	upload?: { bytes: number; sha256: string };
 }
 
 /** A handler result with a non-200 status or a non-Graph body. */

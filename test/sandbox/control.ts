@@ -7,7 +7,7 @@ import type { SandboxServer } from './server';
 import { statusText } from './model';
 import type { Endpoint, FaultSpec, RecordedRequest, Sandbox } from './types';
 
-/** Containers (with their current status), media and publish windows. */
+/** Containers (with their current status and `fetched` media), media, publish windows, media downloads. */
 export function snapshot(server: SandboxServer): unknown {
 	const { state, clock, accounts } = server.core;
 	const now = clock();
@@ -26,6 +26,7 @@ export function snapshot(server: SandboxServer): unknown {
 		containers,
 		media: [...state.media.values()],
 		publishes,
+		fetches: server.core.fetcher.records,
 		faults: server.faults.pending(),
 	};
 }

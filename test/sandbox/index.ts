@@ -6,6 +6,7 @@ import type { Endpoint, FaultSpec, Sandbox, SandboxOptions } from './types';
 
 export type * from './types';
 export { appsecretProof } from './auth';
+export { isLoopbackUrl, META_USER_AGENT } from './media-fetch';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	if (options.requireAppSecretProof && !options.appSecret) {
@@ -20,6 +21,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		accounts,
 		tokens: { ...TOKENS },
 		requests: server.requests,
+		fetches: server.core.fetcher.records,
+		fetchesSettled: () => server.core.fetcher.settled(),
 		fault: (f: FaultSpec) => server.faults.add(f),
 		setContainerStatus(containerId, status, errorSubcode) {
 			const c = state.containers.get(containerId);

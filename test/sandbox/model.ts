@@ -1,6 +1,6 @@
 // Data model of containers and media (reference §4, §5, §9).
 import type { Params } from './body';
-import type { ContainerStatusCode, ProcessingKind } from './types';
+import type { ContainerStatusCode, MediaFetch, ProcessingKind } from './types';
 
 export interface ContainerDraft {
 	kind: ProcessingKind;
@@ -24,7 +24,12 @@ export interface Container extends ContainerDraft {
 	createdAt: number;
 	reads: number;
 	uploadedAt?: number;
+	/** Resumable upload with a body: bytes received and their hex SHA-256. */
 	uploadedBytes?: number;
+	uploadedSha256?: string;
+	/** Download of a loopback `image_url` / `video_url` / `file_url` (`pending` while a video's runs). */
+	fetch?: 'pending' | 'done';
+	fetched?: MediaFetch;
 	forced?: { code: ContainerStatusCode; subcode?: number };
 	mediaIds: string[];
 }

@@ -89,7 +89,7 @@ function unknownEndpoint(ctx: Ctx): Error {
 	return E.unsupported(ctx.method, t.id || '/');
 }
 
-export function dispatch(ctx: Ctx): unknown {
+export async function dispatch(ctx: Ctx): Promise<unknown> {
 	if (ctx.target.endpoint === 'upload') return upload(ctx);
 	requireValidToken(ctx.identity, ctx.now);
 	checkProof(ctx.core.options, ctx.token, ctx.params);
@@ -97,7 +97,7 @@ export function dispatch(ctx: Ctx): unknown {
 	assertAccess(ctx);
 	switch (ctx.target.endpoint) {
 		case 'createContainer':
-			return createContainer(ctx);
+			return await createContainer(ctx);
 		case 'publish':
 			return publish(ctx);
 		case 'quota':

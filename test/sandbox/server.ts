@@ -3,13 +3,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 
 import { describeAuthorization, extractToken, identify } from './auth';
-import { parseBody, readBody, str, type Params } from './body';
+import { digestBody, parseBody, readBody, str, type Params } from './body';
 import { Reply, type Core, type Ctx } from './context';
 import { E, errorBody, GraphError } from './errors';
 import { faultAction, FaultQueue, type FaultAction } from './faults';
 import { parseFields } from './fields';
 import { graphHeaders, newRecord, sleep, Usage, type Outcome } from './http-io';
 import { IdFactory, seedAccounts, traceId } from './ids';
+import { MediaFetcher } from './media-fetch';
 import { classify, dispatch, parsePath } from './route';
 import { SandboxState } from './state';
 import type { Endpoint, RecordedRequest, SandboxOptions } from './types';
@@ -46,7 +47,8 @@ export class SandboxServer {
 	) {
 		const clock = () => (options.now ?? Date.now)();
 		const state = new SandboxState(options, new IdFactory());
-		this.core = { options, state, accounts: seedAccounts(), url: '', clock };
+		const fetcher = new MediaFetcher(options.mediaFetch ?? {}, clock);
+		this.core = { options, state, accounts: seedAccounts(), url: '', clock, fetcher };
 		this.http = createServer((req, res) => {
 			this.handle(req, res).catch((e: unknown) => {
 				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -66,6 +68,7 @@ export class SandboxServer {
 	}
 
 	async close(): Promise<void> {
+		await this.core.fetcher.abortAll();
 		this.http.closeAllConnections();
 		await new Promise<void>((resolve) => this.http.close(() => resolve()));
 	}
@@ -74,6 +77,8 @@ export class SandboxServer {
 		this.requests.length = 0;
 		this.controlRequests.length = 0;
 		this.faults.clear();
+		void this.core.fetcher.abortAll();
+		this.core.fetcher.clear();
 		this.core.state.reset();
 		this.usage.clear();
 		this.seq = 0;
@@ -89,7 +94,11 @@ export class SandboxServer {
 		}
 		this.inFlight++;
 		try {
-			await this.answer(req, res, url, await readBody(req));
+			// An upload body is hashed as it streams, never held in memory.
+			const body = parsePath(url.pathname).upload
+				? { raw: Buffer.alloc(0), upload: await digestBody(req) }
+				: { raw: await readBody(req) };
+			await this.answer(req, res, url, body.raw, body.upload);
 		} finally {
 			this.inFlight--;
 		}
@@ -100,8 +109,9 @@ export class SandboxServer {
 		res: ServerResponse,
 		url: URL,
 		raw: Buffer,
+		upload?: Ctx['upload'],
 	): Promise<void> {
-		const { ctx, rec, parseError } = this.prepare(req, url, raw);
+		const { ctx, rec, parseError } = this.prepare(req, url, raw, upload);
 		const trace = traceId();
 		const { target, identity, params, headers: reqHeaders } = ctx;
 		const fileUrl = reqHeaders.file_url;
@@ -115,7 +125,14 @@ export class SandboxServer {
 		const usageKey = target.accountId ?? identity.accounts[0] ?? this.core.accounts[0].id;
 		const action = fault ? faultAction(fault, usageKey, mediaUrl) : undefined;
 		rec.fault = fault?.kind;
-		const outcome = this.outcome(ctx, action, parseError, trace);
+		// A status read while the container's media is still being downloaded waits for the download,
+		// so processing by status reads stays deterministic however long the download takes.
+		if (target.endpoint === 'containerStatus')
+			await this.core.fetcher.waitFor(
+				target.containerId,
+				this.options.mediaFetch?.statusWaitMs ?? 20_000,
+			);
+		const outcome = await this.outcome(ctx, action, parseError, trace);
 		rec.accountId = target.accountId;
 		rec.containerId = target.containerId;
 		await sleep(this.options.latencyMs ?? 0);
@@ -134,12 +151,12 @@ export class SandboxServer {
 		res.end(JSON.stringify(outcome.body));
 	}
 
-	private prepare(req: IncomingMessage, url: URL, raw: Buffer) {
+	private prepare(req: IncomingMessage, url: URL, raw: Buffer, upload?: Ctx['upload']) {
 		const route = parsePath(url.pathname);
 		let body: Params = {};
 		let parseError: GraphError | undefined;
 		try {
-			body = route.upload ? { bytes: raw.length } : parseBody(raw, req.headers['content-type']);
+			body = upload ? { ...upload } : parseBody(raw, req.headers['content-type']);
 		} catch (e) {
 			parseError = e as GraphError;
 		}
@@ -159,17 +176,18 @@ export class SandboxServer {
 		const fields = parseFields(typeof params.fields === 'string' ? params.fields : undefined);
 		const ctx: Ctx = {
 			...{ core: this.core, method, version: route.version, path: route.path, params, query },
-			...{ fields, identity, token: ref.raw, target, now, headers: req.headers, rawBody: raw },
+			...{ fields, identity, token: ref.raw, authScheme: ref.scheme, target, now },
+			...{ headers: req.headers, upload },
 		};
 		return { ctx, rec, parseError };
 	}
 
-	private outcome(
+	private async outcome(
 		ctx: Ctx,
 		action: FaultAction | undefined,
 		parseError: GraphError | undefined,
 		trace: string,
-	): Outcome | undefined {
+	): Promise<Outcome | undefined> {
 		const fail = (e: GraphError): Outcome => ({
 			status: e.status,
 			body: errorBody(e, trace, ctx.identity.ig),
@@ -179,7 +197,7 @@ export class SandboxServer {
 		if (action?.type === 'dropBeforeCommit') return undefined;
 		try {
 			if (parseError) throw parseError;
-			const result = dispatch(ctx);
+			const result = await dispatch(ctx);
 			const outcome =
 				result instanceof Reply
 					? { status: result.status, body: result.body }

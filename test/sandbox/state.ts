@@ -48,6 +48,10 @@ export class SandboxState {
 		if (c.mediaIds.length > 0) return { code: 'PUBLISHED' };
 		if (now - c.createdAt >= (this.options.containerTtlMs ?? DAY_MS)) return { code: 'EXPIRED' };
 		if (c.resumable && c.uploadedAt === undefined) return { code: 'IN_PROGRESS' };
+		if (c.fetch === 'pending') {
+			if (countRead) c.reads++;
+			return { code: 'IN_PROGRESS' };
+		}
 		const spec = this.spec(c);
 		const timeOk = spec.ms === undefined || now - (c.uploadedAt ?? c.createdAt) >= spec.ms;
 		if (!timeOk || c.reads < (spec.polls ?? 0)) {

@@ -22,6 +22,46 @@ export interface ProcessingSpec {
 	polls?: number;
 }
 
+/** How the sandbox downloads loopback media URLs, the way Meta fetches `image_url` / `video_url` / `file_url`. */
+export interface MediaFetchOptions {
+	/** Default `facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)`. */
+	userAgent?: string;
+	/** A fetch fails when no data arrives for this long (default 30 000 ms). */
+	idleTimeoutMs?: number;
+	/** A status read of a video container whose fetch still runs waits for it at most this long (default 20 000 ms). */
+	statusWaitMs?: number;
+}
+
+export type MediaFetchKind = 'image' | 'video' | 'file_url';
+
+/** One download of a loopback media URL (on the container as `fetched`, and in `Sandbox.fetches`). */
+export interface MediaFetch {
+	seq: number;
+	/** Sandbox clock when the fetch started. */
+	at: number;
+	url: string;
+	kind: MediaFetchKind;
+	/** The container it belongs to (absent for an image whose failed fetch made the create call fail). */
+	containerId?: string;
+	userAgent: string;
+	/** HTTP status; 0 when no response came (refused, reset, timeout, aborted). */
+	status: number;
+	/** Body bytes received, after undoing any Content-Encoding. */
+	bytes: number;
+	/** Hex SHA-256 of those bytes (hashed while streaming, never buffered). */
+	sha256: string;
+	contentType?: string;
+	/** The Content-Length header, if the server sent one. */
+	contentLength?: number;
+	contentEncoding?: string;
+	/** 2xx other than 204, a non-empty body, no error: Meta got the media. */
+	ok: boolean;
+	error?: string;
+	/** False while the download runs. */
+	done: boolean;
+	durationMs: number;
+}
+
 export interface SandboxOptions {
 	port?: number;
 	latencyMs?: number;
@@ -31,6 +71,7 @@ export interface SandboxOptions {
 	appSecret?: string;
 	containerTtlMs?: number;
 	now?: () => number;
+	mediaFetch?: MediaFetchOptions;
 }
 
 export interface SandboxAccount {
@@ -103,6 +144,10 @@ export interface Sandbox {
 	accounts: SandboxAccount[];
 	tokens: SandboxTokens;
 	requests: RecordedRequest[];
+	/** Downloads of loopback media URLs (live list, oldest first). */
+	fetches: MediaFetch[];
+	/** Resolves once no media download is running (videos and `file_url` are fetched in the background). */
+	fetchesSettled(): Promise<void>;
 	fault(f: FaultSpec): void;
 	setContainerStatus(
 		containerId: string,

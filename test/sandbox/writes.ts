@@ -3,11 +3,17 @@ import { str } from './body';
 import { Reply, type Ctx } from './context';
 import { E } from './errors';
 import { project } from './fields';
+import { isLoopbackUrl } from './media-fetch';
 import { PE } from './publish-errors';
 import { fetchErrorSubcode, validateCreate } from './validate';
 
-export function createContainer(ctx: Ctx): unknown {
-	const { state } = ctx.core;
+/**
+ * Loopback media URLs are really downloaded: an image while the container is created (a failed
+ * download fails the call, 9004/2207052), a video in the background (IN_PROGRESS meanwhile, ERROR
+ * 2207052 if it fails). Other URLs are never fetched.
+ */
+export async function createContainer(ctx: Ctx): Promise<unknown> {
+	const { state, fetcher } = ctx.core;
 	const accountId = ctx.target.accountId as string;
 	const facebookLogin = ctx.identity.kind === 'facebook' || ctx.identity.kind === 'page';
 	const draft = validateCreate({
@@ -17,8 +23,20 @@ export function createContainer(ctx: Ctx): unknown {
 		state,
 		now: ctx.now,
 	});
+	const imageFetch =
+		draft.imageUrl !== undefined && isLoopbackUrl(draft.imageUrl)
+			? await fetcher.fetch(draft.imageUrl, 'image')
+			: undefined;
+	if (imageFetch && !imageFetch.ok) throw PE.fetchFailed(imageFetch.url);
 	const c = state.addContainer(accountId, draft, ctx.now);
 	ctx.target.containerId = c.id;
+	if (imageFetch) {
+		imageFetch.containerId = c.id;
+		c.fetch = 'done';
+		c.fetched = imageFetch;
+	}
+	if (draft.videoUrl !== undefined && isLoopbackUrl(draft.videoUrl))
+		fetcher.background(c, draft.videoUrl, 'video');
 	if (!draft.resumable) return { id: c.id };
 	return { id: c.id, uri: `${ctx.core.url}/ig-api-upload/${ctx.version}/${c.id}` };
 }
@@ -77,7 +95,11 @@ export function comment(ctx: Ctx): unknown {
 const debugInfo = (type: string, message: string, retriable = false) =>
 	new Reply(400, { debug_info: { retriable, type, message } });
 
-/** rupload-style `POST /ig-api-upload/{ver}/{container-id}` (bytes or `file_url` header). */
+/**
+ * rupload-style `POST /ig-api-upload/{ver}/{container-id}` (bytes or `file_url` header). Only
+ * `Authorization: OAuth <token>` is accepted (UNVERIFIED: what Meta answers to `Bearer` or a token
+ * in the URL was never captured; every known client sends `OAuth`).
+ */
 export function upload(ctx: Ctx): unknown {
 	const id = ctx.identity;
 	const unauthorized = JSON.stringify({
@@ -85,6 +107,7 @@ export function upload(ctx: Ctx): unknown {
 		error: { message: 'unauthorized user request' },
 	});
 	if (
+		ctx.authScheme?.toLowerCase() !== 'oauth' ||
 		id.kind === 'none' ||
 		id.kind === 'unknown' ||
 		id.kind === 'expired' ||
@@ -114,7 +137,7 @@ export function upload(ctx: Ctx): unknown {
 	if (offset !== '0')
 		return debugInfo('ProcessingFailedError', 'Partial uploads are not supported');
 	const fileUrl = header('file_url');
-	const size = ctx.rawBody.length;
+	const size = ctx.upload?.bytes ?? 0;
 	if (fileUrl === undefined) {
 		if (size === 0)
 			return debugInfo('ParameterValidationError', 'Missing upload body or file_url header');
@@ -129,6 +152,9 @@ export function upload(ctx: Ctx): unknown {
 	}
 	c.uploadedAt = ctx.now;
 	c.uploadedBytes = fileUrl === undefined ? size : undefined;
+	c.uploadedSha256 = fileUrl === undefined ? ctx.upload?.sha256 : undefined;
 	c.videoUrl = fileUrl;
+	if (fileUrl !== undefined && isLoopbackUrl(fileUrl))
+		ctx.core.fetcher.background(c, fileUrl, 'file_url');
 	return { success: true, message: 'Upload successful.' };
 }
