@@ -62,6 +62,9 @@ describe('publishContainer: media_publish exactly once', () => {
 				expect(details).toMatchObject({ publishOutcomeUnknown: true, containerId: CONTAINER });
 				expect(fake.graph.calls('publish')).toHaveLength(1);
 				expect(fake.graph.pending).toBe(0);
+				// Unknown at once: no pause, no second read.
+				expect(fake.graph.calls('status')).toHaveLength(1);
+				expect(fake.clock.sleeps).toEqual([]);
 			},
 		);
 
@@ -96,6 +99,22 @@ describe('publishContainer: media_publish exactly once', () => {
 				expect(fake.graph.calls('publish')).toHaveLength(1);
 			},
 		);
+
+		it('says in the progress that it reads the container back', async () => {
+			const fake = fakeRun();
+			fake.graph.fail('publish', failures.serverError()).status('PUBLISHED');
+			await publishContainer(fake.run, target(fake));
+			expect(fake.progress).toEqual([
+				`publish of ${CONTAINER} failed unclearly (transient); reading the container back`,
+			]);
+		});
+
+		it('a read-back that fails without a cancel signal → outcome unknown too', async () => {
+			const fake = fakeRun();
+			fake.graph.fail('publish', failures.lostReply()).fail('status', failures.serverError());
+			const details = await publishError({ ...fake, run: { ...fake.run, signal: undefined } });
+			expect(details.publishOutcomeUnknown).toBe(true);
+		});
 
 		it('a read-back that fails itself → outcome unknown, no second publish', async () => {
 			const fake = fakeRun();
@@ -200,6 +219,8 @@ describe('publishContainer: media_publish exactly once', () => {
 	it('a 2xx reply without a valid id is an error, not an undefined media id', async () => {
 		const fake = fakeRun();
 		fake.graph.reply('publish', { id: 'not-a-number' });
-		await expect(publishContainer(fake.run, target(fake))).rejects.toThrow(/no valid ID/);
+		await expect(publishContainer(fake.run, target(fake))).rejects.toThrow(
+			"Instagram's reply to creating the post had no valid ID",
+		);
 	});
 });
