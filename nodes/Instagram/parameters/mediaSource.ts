@@ -82,6 +82,14 @@ export function checkBinaryMedia(
 	return { mimeType };
 }
 
+/** Pure: whether a MIME type is an image or a video, if it says. */
+export function mediaKindOf(mimeType: unknown): 'image' | 'video' | undefined {
+	const type = String(mimeType ?? '').toLowerCase();
+	if (type.startsWith('image/')) return 'image';
+	if (type.startsWith('video/')) return 'video';
+	return undefined;
+}
+
 /** Pure: the decoded size of base64 text, without decoding it. */
 export function base64Bytes(data: string): number {
 	const text = data.replace(/\s/g, '');
