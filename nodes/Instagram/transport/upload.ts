@@ -28,6 +28,8 @@ interface UploadReply {
 	success?: boolean;
 	message?: string;
 	debug_info?: { retriable?: boolean; type?: string; message?: string };
+	/** A Graph-style error, e.g. from a proxy or a 5xx in front of the upload host. */
+	error?: { message?: string };
 }
 
 /**
@@ -70,15 +72,19 @@ export async function uploadVideoBytes(
 		throw failure(ctx, connection, upload, {
 			kind: 'transient',
 			noResponse: true,
-			metaMessage: 'The video upload got no answer from Meta (network error or timeout)',
+			metaMessage: `The video upload to container ${upload.containerId} got no answer from Meta (network error or timeout)`,
 		});
 	}
 	const reply = parseReply(response.body);
-	if (response.statusCode >= 200 && response.statusCode < 300 && reply?.success === true) return;
+	const { statusCode } = response;
+	if (statusCode >= 200 && statusCode < 300 && reply?.success === true) return;
+	const reason = reply?.debug_info
+		? `${reply.debug_info.type ?? 'error'}: ${reply.debug_info.message ?? 'no details'}`
+		: (reply?.error?.message ?? reply?.message ?? 'no details');
 	throw failure(ctx, connection, upload, {
-		kind: reply?.debug_info?.retriable ? 'transient' : 'invalidMedia',
-		httpStatus: response.statusCode,
-		metaMessage: `Video upload failed: ${reply?.debug_info?.type ?? 'error'}: ${reply?.debug_info?.message ?? reply?.message ?? 'no details'}`,
+		kind: reply?.debug_info?.retriable || statusCode >= 500 ? 'transient' : 'invalidMedia',
+		httpStatus: statusCode,
+		metaMessage: `The video upload to container ${upload.containerId} failed (HTTP ${statusCode}): ${reason}`,
 	});
 }
 
