@@ -131,6 +131,49 @@ describe('Binary media through WorkflowExecute', () => {
 		},
 	);
 
+	it('uploads an in-memory video (n8n default mode, older nodes) from its buffer, byte-exact', async () => {
+		const data = inMemoryBinary(MP4, { fileName: 'clip.mp4', mimeType: 'video/mp4' });
+		const result = await run({ parameters: reel }, { data });
+		expect(result.status).toBe('success');
+		expect(sandbox.calls('upload').map((call) => call.body)).toEqual([
+			{ bytes: MP4.length, sha256: sha(MP4) },
+		]);
+		expect(sandbox.calls('upload')[0].headers).toMatchObject({ file_size: String(MP4.length) });
+	});
+
+	it('publishes stories from binary: an image by signed URL, a video by resumable upload', async () => {
+		const story = { operation: 'story', options: FAST_OPTIONS };
+		const image = await run(
+			{ parameters: { ...story, mediaType: 'image', imageSource: 'binary' } },
+			{ data: await photo() },
+		);
+		expect(image.status).toBe('success');
+		expect(sandbox.calls('createContainer')[0].body).toMatchObject({ media_type: 'STORIES' });
+		expect(sandbox.calls('createContainer')[0].body.image_url).toMatch(SIGNED);
+		expect(sandbox.fetches.map((fetch) => fetch.sha256)).toEqual([sha(JPEG)]);
+		sandbox.reset();
+		const video = await run(
+			{
+				parameters: {
+					...story,
+					mediaType: 'video',
+					videoSource: 'binary',
+					binaryPropertyName: 'clip',
+				},
+			},
+			{ clip: await clip() },
+		);
+		expect(video.status).toBe('success');
+		expect(sandbox.calls('createContainer')[0].body).toMatchObject({
+			media_type: 'STORIES',
+			upload_type: 'resumable',
+		});
+		expect(sandbox.calls('upload').map((call) => call.body)).toEqual([
+			{ bytes: MP4.length, sha256: sha(MP4) },
+		]);
+		expect(sandbox.calls('publish')).toHaveLength(1);
+	});
+
 	it.each([
 		[
 			'fields',

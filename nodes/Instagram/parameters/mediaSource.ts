@@ -40,8 +40,10 @@ export async function readMedia(
 			'Set it to the name under which the previous node put the file (n8n shows it on the Binary tab of the item).',
 		);
 	}
+	// n8n's stored size, not the item's `bytes`: older nodes omit it, and a resumable upload's
+	// file_size must equal exactly what the stream will send.
 	const bytes = binary.id
-		? (binary.bytes ?? (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize)
+		? (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize
 		: base64Bytes(binary.data);
 	return { from: 'binary', propertyName, binary, bytes, ...checkBinaryMedia(binary, bytes, input) };
 }
