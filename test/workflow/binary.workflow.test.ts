@@ -300,6 +300,17 @@ describe('Binary media through WorkflowExecute', () => {
 		},
 	);
 
+	it("keeps the signed URL's token out of errors when Meta cannot fetch the media", async () => {
+		sandbox.fault({ endpoint: 'createContainer', kind: 'mediaFetchFailure' });
+		const result = await run({ parameters: post }, { data: await photo() });
+		expect(result.status).toBe('error');
+		const [create] = sandbox.calls('createContainer');
+		const token = new URL(String(create.body.image_url)).searchParams.get('token') ?? '';
+		expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+		expect(JSON.stringify(result.error)).not.toContain(token);
+		expect(sandbox.calls('publish')).toHaveLength(0);
+	});
+
 	it('reports an upload-host 5xx with the container id and never publishes', async () => {
 		sandbox.fault({ endpoint: 'upload', kind: 'http500' });
 		const result = await run({ parameters: reel }, { data: await clip() });
