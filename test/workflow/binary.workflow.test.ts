@@ -323,4 +323,19 @@ describe('Binary media through WorkflowExecute', () => {
 		expect(sandbox.calls('publish')).toHaveLength(0);
 		expect(sandbox.calls('createContainer')).toHaveLength(1);
 	});
+
+	it("with n8n's Retry On Fail, a failed upload gets a new container; the failed one is never published", async () => {
+		sandbox.fault({ endpoint: 'upload', kind: 'http500' });
+		const result = await run({ parameters: reel, retryOnFail: true }, { data: await clip() });
+		expect(result.status).toBe('success');
+		const [failed, retried] = sandbox
+			.calls('createContainer')
+			.map((call) => (call.response as { id: string }).id);
+		expect(sandbox.calls('upload').map((call) => [call.containerId, call.status])).toEqual([
+			[failed, 500],
+			[retried, 200],
+		]);
+		expect(sandbox.calls('publish').map((call) => call.body.creation_id)).toEqual([retried]);
+		expect(result.json(NODE)[0]).toMatchObject({ published: true, containerId: retried });
+	});
 });
