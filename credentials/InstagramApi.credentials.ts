@@ -93,7 +93,8 @@ export class InstagramApi implements ICredentialType {
 		const appSecret = String(credentials.appSecret ?? '').trim();
 		const options: IHttpRequestOptions = {
 			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
+			// Meta's video-upload host documents only the classic `OAuth` scheme; the Graph API takes Bearer.
+			headers: { ...requestOptions.headers, Authorization: `${schemeFor(target)} ${token}` },
 		};
 		if (appSecret) {
 			const proof = createHmac('sha256', appSecret).update(token).digest('hex');
@@ -119,4 +120,11 @@ function requestUrl(options: IHttpRequestOptions): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** `OAuth` for Meta's resumable-upload endpoint (`…/ig-api-upload/…`), `Bearer` everywhere else. */
+function schemeFor(url: string | undefined): 'OAuth' | 'Bearer' {
+	return url !== undefined && new URL(url).pathname.startsWith('/ig-api-upload/')
+		? 'OAuth'
+		: 'Bearer';
 }

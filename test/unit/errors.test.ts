@@ -31,6 +31,11 @@ describe('redact', () => {
 		['https://x/y?access_token=abc123456789&a=1', 'https://x/y?access_token=[redacted]&a=1'],
 		['Authorization: Bearer abcdefghijkl', 'Authorization: [redacted]'],
 		['IGAAabcdefghijklmnop', '[redacted]'],
+		[
+			'from this URI: http://n8n.example.com/rest/binary-data/signed?token=eyJh.eyJp-ZC_9.D2CI. Please',
+			'from this URI: http://n8n.example.com/rest/binary-data/signed?token=[redacted]. Please',
+		],
+		['token=not-a-jwt stays', 'token=not-a-jwt stays'],
 		['nothing secret here', 'nothing secret here'],
 	])('%s', (input, expected) => {
 		expect(redact(input)).toBe(expected);

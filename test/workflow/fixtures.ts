@@ -92,6 +92,25 @@ export function sandboxCredentials(
 	};
 }
 
+/**
+ * The sandbox's credential with a public Base URL: for checks that must refuse loopback media
+ * before any request (with a local Graph API they are allowed). Nothing listens there.
+ */
+export function publicGraphCredentials(
+	sandbox: Sandbox,
+	authentication: 'accessToken' | 'oAuth2' = 'accessToken',
+): RunOptions['credentials'] {
+	const credentials = sandboxCredentials(sandbox, authentication) ?? {};
+	return Object.fromEntries(
+		Object.entries(credentials).map(([id, credential]) => [
+			id,
+			{ ...credential, data: { ...credential.data, baseUrl: PUBLIC_GRAPH_URL } },
+		]),
+	);
+}
+
+export const PUBLIC_GRAPH_URL = 'https://graph.example.com';
+
 /** Runs Manual Trigger → Instagram against the sandbox with the given items. */
 export async function runInstagram(
 	sandbox: Sandbox,

@@ -1,6 +1,13 @@
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
-import { ACCOUNT, callCounts, FAST_OPTIONS, NODE, runInstagram } from './fixtures';
+import {
+	ACCOUNT,
+	callCounts,
+	FAST_OPTIONS,
+	NODE,
+	publicGraphCredentials,
+	runInstagram,
+} from './fixtures';
 
 describe('Post through WorkflowExecute', () => {
 	let sandbox: Sandbox;
@@ -94,11 +101,6 @@ describe('Post through WorkflowExecute', () => {
 	});
 
 	it.each([
-		[
-			'imageUrl',
-			{ imageUrl: 'http://localhost/photo.jpg' },
-			/'Image URL' \(imageUrl\) must be a public URL \[item 0\]/,
-		],
 		['imageUrl', { imageUrl: '={{ "" }}' }, /'Image URL' \(imageUrl\) is required \[item 0\]/],
 		['caption', { caption: 'x'.repeat(2201) }, /'Caption' \(caption\) is 2201 characters long/],
 		[
@@ -120,6 +122,20 @@ describe('Post through WorkflowExecute', () => {
 		const result = await runInstagram(sandbox, post(parameters));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(message);
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('rejects a loopback imageUrl before any request when the Graph API is public', async () => {
+		// With the local sandbox as Graph API, loopback media are allowed (issue 9's reachability
+		// rule), so this credential points at a public host; no request is sent either way.
+		const result = await runInstagram(sandbox, post({ imageUrl: 'http://localhost/photo.jpg' }), {
+			credentials: publicGraphCredentials(sandbox),
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(
+			/'Image URL' \(imageUrl\) must be a public URL \[item 0\]/,
+		);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(sandbox.requests).toHaveLength(0);
 	});

@@ -31,6 +31,38 @@ export const carouselItemsFields: INodeProperties[] = [
 				name: 'item',
 				values: [
 					{
+						displayName: 'Alt Text',
+						name: 'altText',
+						type: 'string',
+						default: '',
+						description: 'Images only: describes the image for screen readers',
+					},
+					{
+						displayName: 'Input Binary Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+						placeholder: 'e.g. data',
+						description:
+							'The input binary field that holds the JPEG image or MP4/MOV video. Each child needs its own field, e.g. image1, video2.',
+						displayOptions: { show: { source: ['binary'] } },
+					},
+					{
+						displayName: 'Source',
+						name: 'source',
+						type: 'options',
+						options: [
+							{ name: 'URL', value: 'url', description: 'A public URL; Meta downloads it' },
+							{
+								name: 'Binary Data',
+								value: 'binary',
+								description:
+									'A binary field of the input item (e.g. from Google Drive, HTTP Request)',
+							},
+						],
+						default: 'url',
+					},
+					{
 						displayName: 'Type',
 						name: 'type',
 						type: 'options',
@@ -47,13 +79,7 @@ export const carouselItemsFields: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. https://cdn.example.com/1.jpg',
 						description: 'Public URL of a JPEG image or an MP4/MOV video file',
-					},
-					{
-						displayName: 'Alt Text',
-						name: 'altText',
-						type: 'string',
-						default: '',
-						description: 'Images only: describes the image for screen readers',
+						displayOptions: { show: { source: ['url'] } },
 					},
 				],
 			},
@@ -68,6 +94,6 @@ export const carouselItemsFields: INodeProperties[] = [
 		placeholder:
 			'e.g. ["https://cdn.example.com/1.jpg", {"type":"video","url":"https://cdn.example.com/2.mp4"}]',
 		description:
-			'Array of 2 to 10 URLs, or objects with type, URL and altText. Without a type, .jpg/.jpeg means image and .mp4/.mov means video.',
+			'Array of 2 to 10 URLs, or objects with type, URL and altText, or with type and binaryPropertyName (an input binary field) instead of a URL. Without a type, .jpg/.jpeg means image and .mp4/.mov video; for a binary, its MIME type tells.',
 	},
 ];

@@ -6,13 +6,14 @@ import { readAccountId, readPublishOptions } from '../parameters/options';
 import { parseCollaborators } from '../parameters/tags';
 import { checkCaption, checkOptionalGraphId } from '../parameters/validate';
 import { buildCarousel } from '../publish/carousel';
-import type { CarouselChild } from '../publish/carousel';
+import { graphApiIsLocal } from '../publish/media';
 import type { ItemOutput } from '../publish/output';
 import { runPublishPlan } from '../publish/pipeline';
 import type { RunContext } from '../publish/runContext';
 import { publishAtOnce } from '../publish/wait';
 import { captionField } from './common.descriptions';
 import { carouselItemsFields } from './carousel.descriptions';
+import { readCarouselMedia } from './carouselMedia';
 import {
 	additionalFields,
 	collaboratorsField,
@@ -33,15 +34,16 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 	const { ctx } = run;
 	const accountId = readAccountId(ctx, itemIndex);
 	const fromJson = ctx.getNodeParameter('inputMode', itemIndex, 'fields') === 'json';
-	const items = fromJson
-		? parseCarouselItems(ctx.getNodeParameter('itemsJson', itemIndex, '[]'), {
-				name: 'itemsJson',
-				displayName: 'Items (JSON)',
-			})
-		: parseCarouselItems((ctx.getNodeParameter('items', itemIndex, {}) as IDataObject).item ?? [], {
-				name: 'items',
-				displayName: 'Items',
-			});
+	const itemsRef = fromJson
+		? { name: 'itemsJson', displayName: 'Items (JSON)' }
+		: { name: 'items', displayName: 'Items' };
+	const items = parseCarouselItems(
+		fromJson
+			? ctx.getNodeParameter('itemsJson', itemIndex, '[]')
+			: ((ctx.getNodeParameter('items', itemIndex, {}) as IDataObject).item ?? []),
+		itemsRef,
+		{ allowPrivateHosts: await graphApiIsLocal(run) },
+	);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const parentParams = {
 		media_type: 'CAROUSEL',
@@ -59,21 +61,12 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		}),
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
-	const children: CarouselChild[] = items.map((item, childIndex) => ({
-		params:
-			item.type === 'video'
-				? { media_type: 'VIDEO', is_carousel_item: true, video_url: item.url }
-				: { is_carousel_item: true, image_url: item.url, alt_text: item.altText },
-		isVideo: item.type === 'video',
-		label: `Carousel item ${childIndex + 1}`,
-		childIndex,
-		url: item.url,
-	}));
+	const { children, content } = await readCarouselMedia(run, itemIndex, items, itemsRef);
 	return await runPublishPlan(run, itemIndex, {
 		accountId,
 		kind: 'CAROUSEL',
 		label: 'Carousel',
-		content: { parentParams, items },
+		content: { parentParams, items: content },
 		options: readPublishOptions(ctx, itemIndex),
 		// Video children are waited for while the carousel is built (see buildCarousel); the
 		// CAROUSEL parent itself is ready as soon as its children are.

@@ -3,18 +3,15 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { readAccountId, readPublishOptions } from '../parameters/options';
 import { parseCollaborators, parseUserTags } from '../parameters/tags';
-import {
-	checkAltText,
-	checkCaption,
-	checkMediaUrl,
-	checkOptionalGraphId,
-} from '../parameters/validate';
+import { checkAltText, checkCaption, checkOptionalGraphId } from '../parameters/validate';
 import { createContainer } from '../publish/containers';
 import type { ItemOutput } from '../publish/output';
 import { runPublishPlan } from '../publish/pipeline';
 import type { RunContext } from '../publish/runContext';
 import { publishAtOnce } from '../publish/wait';
 import { captionField } from './common.descriptions';
+import { readItemMedia } from './media';
+import { binaryPropertyField, imageSourceField } from './video.descriptions';
 import {
 	additionalFields,
 	altTextField,
@@ -25,6 +22,7 @@ import {
 } from './fields.descriptions';
 
 const properties: INodeProperties[] = [
+	imageSourceField,
 	{
 		displayName: 'Image URL',
 		name: 'imageUrl',
@@ -34,7 +32,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. https://cdn.example.com/photo.jpg',
 		description:
 			'Public URL of a JPEG (up to 8 MB, aspect ratio 4:5 to 1.91:1). Meta downloads it from its own servers.',
+		displayOptions: { show: { imageSource: ['url'] } },
 	},
+	binaryPropertyField({ imageSource: ['binary'] }),
 	captionField,
 	additionalFields([
 		altTextField,
@@ -53,10 +53,6 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 	const accountId = readAccountId(ctx, itemIndex);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const params = {
-		image_url: checkMediaUrl(ctx.getNodeParameter('imageUrl', itemIndex), {
-			name: 'imageUrl',
-			displayName: 'Image URL',
-		}),
 		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), {
 			name: 'caption',
 			displayName: 'Caption',
@@ -81,17 +77,24 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
 	const options = readPublishOptions(ctx, itemIndex);
+	const media = await readItemMedia(run, itemIndex, {
+		source: 'imageSource',
+		url: 'imageUrl',
+		urlLabel: 'Image URL',
+		target: 'feedImage',
+		field: 'image_url',
+	});
 	return await runPublishPlan(run, itemIndex, {
 		accountId,
 		kind: 'IMAGE',
 		label: 'Image',
-		content: params,
+		content: { ...params, media: media.fingerprint },
 		options,
 		build: async () => ({
 			containerId: await createContainer(
 				run,
 				accountId,
-				{ params, label: 'Image', url: params.image_url },
+				{ params: { ...media.params, ...params }, label: 'Image', url: media.describe },
 				itemIndex,
 			),
 		}),

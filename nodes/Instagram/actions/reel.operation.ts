@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { readVideoUrl } from '../parameters/media';
 import { readAccountId, readPublishOptions } from '../parameters/options';
 import { parseCollaborators, parseUserTags } from '../parameters/tags';
 import {
@@ -24,13 +23,15 @@ import {
 	userTagsField,
 } from './fields.descriptions';
 import { reelFields } from './reel.descriptions';
-import { videoSourceField, videoUrlField } from './video.descriptions';
+import { readItemMedia } from './media';
+import { binaryPropertyField, videoSourceField, videoUrlField } from './video.descriptions';
 
 const MAX_THUMB_OFFSET_MS = 15 * 60 * 1000;
 
 const properties: INodeProperties[] = [
 	videoSourceField,
-	videoUrlField,
+	{ ...videoUrlField, displayOptions: { show: { videoSource: ['url'] } } },
+	binaryPropertyField({ videoSource: ['binary'] }),
 	captionField,
 	additionalFields([
 		...reelFields,
@@ -52,7 +53,6 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		typeof fields.trialGraduationStrategy === 'string' ? fields.trialGraduationStrategy : 'none';
 	const params = {
 		media_type: 'REELS',
-		video_url: readVideoUrl(ctx, itemIndex),
 		caption: checkCaption(ctx.getNodeParameter('caption', itemIndex, ''), {
 			name: 'caption',
 			displayName: 'Caption',
@@ -92,17 +92,29 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		trial_params: strategy !== 'none' ? { graduation_strategy: strategy } : undefined,
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
+	const media = await readItemMedia(run, itemIndex, {
+		source: 'videoSource',
+		url: 'videoUrl',
+		urlLabel: 'Video URL',
+		target: 'reelVideo',
+		field: 'video_url',
+	});
 	return await runPublishPlan(run, itemIndex, {
 		accountId,
 		kind: 'REELS',
 		label: 'Reel',
-		content: params,
+		content: { ...params, media: media.fingerprint },
 		options: readPublishOptions(ctx, itemIndex),
 		build: async () => ({
 			containerId: await createContainer(
 				run,
 				accountId,
-				{ params, label: 'Reel', url: params.video_url },
+				{
+					params: { ...media.params, ...params },
+					label: 'Reel',
+					url: media.describe,
+					upload: media.upload,
+				},
 				itemIndex,
 			),
 		}),

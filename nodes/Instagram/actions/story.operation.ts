@@ -1,17 +1,21 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { readVideoUrl } from '../parameters/media';
 import { readAccountId, readPublishOptions } from '../parameters/options';
 import { parseUserTags } from '../parameters/tags';
-import { checkMediaUrl } from '../parameters/validate';
 import { createContainer } from '../publish/containers';
 import type { ItemOutput } from '../publish/output';
 import { runPublishPlan } from '../publish/pipeline';
 import type { RunContext } from '../publish/runContext';
 import { publishAtOnce, waitForProcessing } from '../publish/wait';
 import { additionalFields, userTagsField } from './fields.descriptions';
-import { videoSourceField, videoUrlField } from './video.descriptions';
+import { readItemMedia } from './media';
+import {
+	binaryPropertyField,
+	imageSourceField,
+	videoSourceField,
+	videoUrlField,
+} from './video.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,6 +28,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'image',
 	},
+	{ ...imageSourceField, displayOptions: { show: { mediaType: ['image'] } } },
 	{
 		displayName: 'Image URL',
 		name: 'imageUrl',
@@ -32,14 +37,16 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. https://cdn.example.com/story.jpg',
 		description: 'Public URL of a JPEG (9:16 recommended, up to 8 MB)',
-		displayOptions: { show: { mediaType: ['image'] } },
+		displayOptions: { show: { mediaType: ['image'], imageSource: ['url'] } },
 	},
 	{ ...videoSourceField, displayOptions: { show: { mediaType: ['video'] } } },
 	{
 		...videoUrlField,
 		description: 'Public URL of an MP4 or MOV, 3 to 60 seconds, up to 100 MB',
-		displayOptions: { show: { mediaType: ['video'] } },
+		displayOptions: { show: { mediaType: ['video'], videoSource: ['url'] } },
 	},
+	binaryPropertyField({ mediaType: ['image'], imageSource: ['binary'] }),
+	binaryPropertyField({ mediaType: ['video'], videoSource: ['binary'] }),
 	additionalFields([userTagsField]),
 ];
 
@@ -51,32 +58,49 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 	const accountId = readAccountId(ctx, itemIndex);
 	const isVideo = ctx.getNodeParameter('mediaType', itemIndex, 'image') === 'video';
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const url = isVideo
-		? readVideoUrl(ctx, itemIndex)
-		: checkMediaUrl(ctx.getNodeParameter('imageUrl', itemIndex, ''), {
-				name: 'imageUrl',
-				displayName: 'Image URL',
-			});
 	const params = {
 		media_type: 'STORIES',
-		...(isVideo ? { video_url: url } : { image_url: url }),
 		user_tags: parseUserTags(
 			(fields.userTags as IDataObject | undefined)?.tag,
 			{ name: 'additionalFields.userTags', displayName: 'User Tags' },
 			isVideo ? 'omit' : 'optional',
 		),
 	};
+	const media = await readItemMedia(
+		run,
+		itemIndex,
+		isVideo
+			? {
+					source: 'videoSource',
+					url: 'videoUrl',
+					urlLabel: 'Video URL',
+					target: 'storyVideo',
+					field: 'video_url',
+				}
+			: {
+					source: 'imageSource',
+					url: 'imageUrl',
+					urlLabel: 'Image URL',
+					target: 'storyImage',
+					field: 'image_url',
+				},
+	);
 	return await runPublishPlan(run, itemIndex, {
 		accountId,
 		kind: 'STORIES',
 		label: 'Story',
-		content: params,
+		content: { ...params, media: media.fingerprint },
 		options: readPublishOptions(ctx, itemIndex),
 		build: async () => ({
 			containerId: await createContainer(
 				run,
 				accountId,
-				{ params, label: 'Story', url },
+				{
+					params: { ...params, ...media.params },
+					label: 'Story',
+					url: media.describe,
+					upload: media.upload,
+				},
 				itemIndex,
 			),
 		}),

@@ -1,3 +1,5 @@
+import { isPrivateHost } from '../transport/hosts';
+
 /** A parameter as the user sees it (label) and as workflows store it (name). */
 export interface ParameterRef {
 	name: string;
@@ -21,11 +23,20 @@ export const CAPTION_MAX_HASHTAGS = 30;
 export const CAPTION_MAX_MENTIONS = 20;
 export const ALT_TEXT_MAX_CHARS = 1000;
 
-const PRIVATE_HOST =
-	/^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|\[f[cd][0-9a-f:]*\])$/i;
+export interface MediaUrlRules {
+	/**
+	 * Loopback and private media hosts are fine when the Graph API itself is local (the sandbox or
+	 * a proxy on the same network), since whatever downloads the media is then local too.
+	 */
+	allowPrivateHosts?: boolean;
+}
 
 /** Pure: a URL Meta's servers can fetch: http(s), a public host, ASCII-encoded. Returns it normalised. */
-export function checkMediaUrl(value: unknown, parameter: ParameterRef): string {
+export function checkMediaUrl(
+	value: unknown,
+	parameter: ParameterRef,
+	rules: MediaUrlRules = {},
+): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text)
 		throw new InvalidParameterError(
@@ -47,7 +58,7 @@ export function checkMediaUrl(value: unknown, parameter: ParameterRef): string {
 			'Meta downloads the file itself, so it needs a public web address.',
 		);
 	}
-	if (PRIVATE_HOST.test(url.hostname)) {
+	if (!rules.allowPrivateHosts && isPrivateHost(url.hostname)) {
 		throw new InvalidParameterError(
 			parameter,
 			'must be a public URL',

@@ -1,35 +1,43 @@
 import type { IdResponse } from '../transport/containerStatus';
 import { withContext } from '../transport/errors';
+import { uploadToContainer } from './media';
 import type { RunContext } from './runContext';
 import type { ContainerSpec } from './types';
 
 /** Children are created in parallel, at most this many requests at once (a carousel holds ≤ 10). */
 export const MAX_PARALLEL_CHILD_REQUESTS = 10;
 
-/** Creates one media container; errors name the carousel child when there is one. */
+/**
+ * Creates one media container and, for a resumable one, sends its bytes; errors name the carousel
+ * child when there is one.
+ */
 export async function createContainer(
 	run: RunContext,
 	accountId: string,
 	spec: ContainerSpec,
 	itemIndex: number,
 ): Promise<string> {
+	const context = { childIndex: spec.childIndex, childUrl: spec.url };
+	let created: { containerId: string; uri: unknown };
 	try {
-		const response = await run.client.request<IdResponse>({
+		const response = await run.client.request<IdResponse & { uri?: unknown }>({
 			method: 'POST',
 			path: [accountId, 'media'],
 			body: spec.params,
 			requestClass: 'create',
 			itemIndex,
 		});
-		return requireId(response, 'container');
+		created = { containerId: requireId(response, 'container'), uri: response.uri };
 	} catch (error) {
-		throw withContext(
-			run.ctx.getNode(),
-			error,
-			{ childIndex: spec.childIndex, childUrl: spec.url },
-			itemIndex,
+		throw withContext(run.ctx.getNode(), error, context, itemIndex);
+	}
+	if (spec.upload) {
+		await uploadToContainer(run, { ...created, ...spec.upload, itemIndex }).catch(
+			async (error: unknown) =>
+				await Promise.reject(withContext(run.ctx.getNode(), error, context, itemIndex)),
 		);
 	}
+	return created.containerId;
 }
 
 /** The id Meta returns for a created object; a reply without one is an error, not an undefined id. */

@@ -1,3 +1,5 @@
+import type { IBinaryData } from 'n8n-workflow';
+
 /** What the node publishes; `mediaType` is what the output reports. */
 export type PublishKind = 'IMAGE' | 'CAROUSEL' | 'REELS' | 'STORIES';
 
@@ -22,4 +24,19 @@ export interface ContainerSpec {
 	label: string;
 	childIndex?: number;
 	url?: string;
+	/** A resumable container: these bytes are uploaded right after it is created. */
+	upload?: { binary: IBinaryData; bytes: number };
 }
+
+/** A media file as the user gave it: a URL Meta downloads, or binary data from an earlier node. */
+export type MediaRef =
+	| { from: 'url'; url: string }
+	| {
+			from: 'binary';
+			propertyName: string;
+			binary: IBinaryData;
+			bytes: number;
+			mimeType: string;
+			/** Set when the size is above a limit Meta's sources disagree on. */
+			warning?: string;
+	  };

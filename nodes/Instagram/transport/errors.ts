@@ -8,6 +8,9 @@ const TOKEN_PATTERNS = [
 	/\b(?:EAA|IGAA|IGQV)[A-Za-z0-9_-]{8,}/g,
 	/(access_token|client_secret|fb_exchange_token|input_token)=[^&\s"']+/gi,
 	/(Bearer|OAuth)\s+[A-Za-z0-9._|-]{8,}/g,
+	// n8n's signed binary URLs (`…/binary-data/signed?token=<JWT>`): Meta echoes the URL in errors,
+	// and the token opens the file to anyone for a day.
+	/\b(token)=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g,
 ];
 
 /** Pure: removes anything token-shaped, plus the given secrets, from a text. */
