@@ -194,6 +194,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, rec: SignedUrlR
 		fileName = metadata.fileName;
 		mimeType = metadata.mimeType;
 		res.setHeader('Content-Length', metadata.fileSize);
+		expectedBytes.set(rec, metadata.fileSize);
 	} catch {
 		// n8n: `catch {}`
 	}
@@ -225,11 +226,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, rec: SignedUrlR
 		},
 	});
 	const done = (error: NodeJS.ErrnoException | null) => {
-		rec.state = error ? 'aborted' : 'finished';
+		rec.state = error && !wholeBodySent(rec, compressor !== undefined) ? 'aborted' : 'finished';
 	};
 	res.statusCode = 200;
 	if (compressor) pipeline(body, compressor, counter, res, done);
 	else pipeline(body, counter, res, done);
+}
+
+/** The file size each download announced, for telling a finished download from an aborted one. */
+const expectedBytes = new WeakMap<SignedUrlRequest, number>();
+
+/**
+ * A client that has read the whole body may close the connection before the server sees its own
+ * 'finish': that is a finished download, not an aborted one. (Compressed bodies have no known size.)
+ */
+function wholeBodySent(rec: SignedUrlRequest, compressed: boolean): boolean {
+	const expected = expectedBytes.get(rec);
+	return !compressed && expected !== undefined && rec.bytesSent >= expected;
 }
 
 // ---- lifecycle
@@ -246,7 +259,8 @@ async function listen(): Promise<Running> {
 	const server = createServer((req, res) => {
 		const rec = newSignedRequest(req);
 		res.on('close', () => {
-			if (rec.state === 'streaming') rec.state = res.writableFinished ? 'finished' : 'aborted';
+			if (rec.state !== 'streaming') return;
+			rec.state = res.writableFinished || wholeBodySent(rec, false) ? 'finished' : 'aborted';
 		});
 		handle(req, res, rec).catch((error: unknown) => {
 			rec.error = error instanceof Error ? error.message : String(error);
