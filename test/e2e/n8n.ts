@@ -130,6 +130,11 @@ export class N8nUserFolder {
 		return parseExecution(res);
 	}
 
+	/** `n8n publish:workflow`: the current version becomes the active one (production triggers) at the next start. */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		await this.mustN8n(['publish:workflow', `--id=${workflowId}`]);
+	}
+
 	async exportWorkflow(workflowId: string): Promise<WorkflowJson> {
 		const file = join(this.dir, `export-${workflowId}.json`);
 		await this.mustN8n(['export:workflow', `--id=${workflowId}`, `--output=${file}`]);
