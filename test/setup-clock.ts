@@ -2,6 +2,7 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 
+import { clearDeduplicationStore } from './harness/deduplication';
 import { virtualClock } from './harness/virtualClock';
 
 // The compiled node (dist/) takes its time from transport/clock: in jest it gets the virtual clock,
@@ -15,4 +16,8 @@ if (existsSync(compiledClock)) {
 	});
 }
 
-beforeEach(() => virtualClock.reset());
+beforeEach(() => {
+	virtualClock.reset();
+	// each test starts from a fresh database, as it starts from fresh static data
+	clearDeduplicationStore();
+});

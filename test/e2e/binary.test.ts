@@ -8,39 +8,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../sandbox';
 import { printTimings } from './e2e';
+import { jpeg } from './media';
 import { N8nUserFolder, type WorkflowJson } from './n8n';
 import { NODE_TYPE } from './package';
 import { startN8nServer, type N8nServer } from './server';
 import { CREDENTIAL_ID, CREDENTIAL_NAME, sandboxCredential } from './workflows';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** A baseline JPEG header (SOI, JFIF APP0, SOF0 with the given size) and random entropy-coded bytes, then EOI. */
-function jpeg(width: number, height: number, payload: number): Buffer {
-	const app0 = Buffer.from('ffe000104a46494600010100000100010000', 'hex');
-	const sof0 = Buffer.from([
-		0xff,
-		0xc0,
-		0,
-		11,
-		8,
-		height >> 8,
-		height & 255,
-		width >> 8,
-		width & 255,
-		1,
-		1,
-		0x11,
-		0,
-	]);
-	return Buffer.concat([
-		Buffer.from([0xff, 0xd8]),
-		app0,
-		sof0,
-		randomBytes(payload),
-		Buffer.from([0xff, 0xd9]),
-	]);
-}
 
 /** Webhook → Convert to File (base64 field → binary `data`) → Instagram; the webhook answers with its output. */
 function binaryWorkflow(

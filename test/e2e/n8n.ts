@@ -75,8 +75,11 @@ export class N8nUserFolder {
 		readonly env: NodeJS.ProcessEnv,
 	) {}
 
-	/** A fresh user folder: template DB copied in, our package installed under .n8n/nodes. */
-	static async create(): Promise<N8nUserFolder> {
+	/**
+	 * A fresh user folder: template DB copied in, our package installed under .n8n/nodes. `extraEnv` joins the
+	 * environment of every n8n command run for it (e.g. a PostgreSQL database and queue mode).
+	 */
+	static async create(extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nUserFolder> {
 		if (!n8nInstalled())
 			throw new Error(`n8n is not installed in ${PREFIX}: run \`npm run n8n:install\``);
 		const dir = mkdtempSync(join(tmpdir(), 'n8n-ig-e2e-'));
@@ -87,7 +90,7 @@ export class N8nUserFolder {
 			if (existsSync(src)) copyFileSync(src, join(dir, '.n8n', f));
 		}
 		await installPackage(await packProject(), dir, join(PREFIX, 'bin', 'npm'));
-		return new N8nUserFolder(dir, childEnv(dir, await freePort()));
+		return new N8nUserFolder(dir, { ...childEnv(dir, await freePort()), ...extraEnv });
 	}
 
 	/** One n8n CLI command (a cold Node 24 process). */

@@ -10,25 +10,26 @@ import { freePort } from './proc';
 // n8n prints this after activating the published workflows (commands/start.js), i.e. once webhooks answer.
 const READY_LINE = 'Editor is now accessible via';
 
-export interface N8nServer {
+export interface N8nServer extends N8nProcess {
 	/** `http://127.0.0.1:<port>` */
 	url: string;
-	/** Everything n8n printed so far (stdout and stderr). */
-	output(): string;
 	/** Resolves once n8n registered the production webhook (activation may finish after the ready line). */
 	waitForWebhook(path: string, method?: string, timeoutMs?: number): Promise<void>;
 	/** POST JSON to a production webhook path; resolves with the HTTP status and the parsed body. */
 	postWebhook(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
-	/** SIGTERM to n8n's process group, SIGKILL after 10 s; resolves once it exited. */
-	stop(): Promise<void>;
 }
 
-async function waitForReady(child: ChildProcess, log: () => string, timeoutMs: number) {
+async function waitForText(
+	child: ChildProcess,
+	log: () => string,
+	text: string,
+	timeoutMs: number,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	while (!log().includes(READY_LINE)) {
-		if (child.exitCode !== null) throw new Error(`n8n start exited ${child.exitCode}:\n${log()}`);
+	while (!log().includes(text)) {
+		if (child.exitCode !== null) throw new Error(`n8n exited ${child.exitCode}:\n${log()}`);
 		if (Date.now() > deadline)
-			throw new Error(`n8n start not ready in ${timeoutMs} ms:\n${log().slice(-4000)}`);
+			throw new Error(`n8n not ready in ${timeoutMs} ms:\n${log().slice(-4000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
@@ -66,6 +67,41 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 	clearTimeout(timer);
 }
 
+export interface N8nProcess {
+	pid: number;
+	/** Everything the process printed so far (stdout and stderr). */
+	output(): string;
+	/** SIGTERM to its process group, SIGKILL after 10 s; resolves once it exited. */
+	stop(): Promise<void>;
+}
+
+/** A long-lived n8n command (`start`, `worker`) for this user folder; resolves once it printed `readyText`. */
+export async function spawnN8n(
+	folder: N8nUserFolder,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	readyText: string,
+	timeoutMs = 120_000,
+): Promise<N8nProcess> {
+	const chunks: Buffer[] = [];
+	const child = spawn(NODE_BIN, [N8N_BIN, ...args], {
+		cwd: folder.dir,
+		env: { ...folder.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true, // own process group: stop() reaches the task runner n8n spawns too
+	});
+	child.stdout?.on('data', (b: Buffer) => chunks.push(b));
+	child.stderr?.on('data', (b: Buffer) => chunks.push(b));
+	const output = () => Buffer.concat(chunks).toString('utf8');
+	try {
+		await waitForText(child, output, readyText, timeoutMs);
+	} catch (error) {
+		await stopProcess(child);
+		throw error;
+	}
+	return { pid: child.pid as number, output, stop: async () => await stopProcess(child) };
+}
+
 /**
  * Starts `n8n start` on a free loopback port for this user folder. N8N_WEBHOOK_URL is set to that address, so
  * the URLs n8n signs for binary data point at this instance (on a real server: its public address).
@@ -77,38 +113,23 @@ export async function startN8nServer(
 ): Promise<N8nServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const chunks: Buffer[] = [];
-	const child = spawn(NODE_BIN, [N8N_BIN, 'start'], {
-		cwd: folder.dir,
-		env: {
-			...folder.env,
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_WEBHOOK_URL: `${url}/`,
-			N8N_SECURE_COOKIE: 'false',
-			...extraEnv,
-		},
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true, // own process group: stop() reaches the task runner n8n spawns too
-	});
-	child.stdout?.on('data', (b: Buffer) => chunks.push(b));
-	child.stderr?.on('data', (b: Buffer) => chunks.push(b));
-	const output = () => Buffer.concat(chunks).toString('utf8');
-	try {
-		await waitForReady(child, output, timeoutMs);
-	} catch (error) {
-		await stopProcess(child);
-		throw error;
-	}
+	const env = {
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_WEBHOOK_URL: `${url}/`,
+		N8N_SECURE_COOKIE: 'false',
+		...extraEnv,
+	};
+	const proc = await spawnN8n(folder, ['start'], env, READY_LINE, timeoutMs);
 	return {
+		...proc,
 		url,
-		output,
 		async waitForWebhook(path, method = 'POST', waitMs = 30_000) {
 			const deadline = Date.now() + waitMs;
 			while (!(await webhookMethods(`${url}/webhook/${path}`)).includes(method)) {
 				if (Date.now() > deadline)
 					throw new Error(
-						`webhook ${method} ${path} not registered in ${waitMs} ms:\n${output().slice(-4000)}`,
+						`webhook ${method} ${path} not registered in ${waitMs} ms:\n${proc.output().slice(-4000)}`,
 					);
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
@@ -128,6 +149,5 @@ export async function startN8nServer(
 			}
 			return { status: res.status, body: parsed };
 		},
-		stop: async () => await stopProcess(child),
 	};
 }

@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 
 import { createAdditionalData, createHooks } from './additionalData';
+import { ensureDeduplicationStore } from './deduplication';
 import { baseNodeStubs } from './baseNodes';
 import { binaryDataService, trackLocation } from './binary';
 import { nextSignedRequestSeq, signedRequestsSince } from './binaryLog';
@@ -84,6 +85,7 @@ function pickStartNode(
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
 
 export async function executeWorkflow(options: RunOptions): Promise<RunResult> {
+	await ensureDeduplicationStore();
 	const { workflow: json } = options;
 	const types = typeRegistry(options);
 	const nodeTypes: INodeTypes = {

@@ -31,6 +31,7 @@ export { inMemoryBinary, patternStream, sha256 } from './binaryMeta';
 export type { BinaryFileMeta, StoredBinaryMeta } from './binaryMeta';
 export { clearSignedUrlRequests, signedRequestsSettled, signedUrlRequests } from './binaryLog';
 export type { SignedUrlRequest } from './binaryLog';
+export { failDeduplicationStore, processedValueCount } from './deduplication';
 
 export interface RunOptions {
 	/** n8n export shape: { id?, name, nodes, connections, settings?, staticData?, pinData? }. */

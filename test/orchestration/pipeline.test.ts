@@ -377,6 +377,70 @@ describe('runPublishPlan: duplicate check → quota gate → build → readiness
 		});
 	});
 
+	describe("published keys in n8n's deduplication store (static data lost)", () => {
+		it('a key marked there but unknown to the ledger → duplicate without media id, no request', async () => {
+			const fake = fakeRun({ marks: new Set([`${ACCOUNT}:launch-post`]) });
+			const build = jest.fn(async () => await Promise.resolve({ containerId: CONTAINER }));
+			const plan = { ...imagePlan(fake, { options: { idempotencyKey: 'launch-post' } }), build };
+			await expect(publish(fake, plan)).resolves.toStrictEqual({
+				published: true,
+				status: 'PUBLISHED',
+				skipped: true,
+				reason: 'duplicate',
+				accountId: ACCOUNT,
+				idempotencyKey: 'launch-post',
+			});
+			expect(fake.graph.requests).toEqual([]);
+			expect(build).not.toHaveBeenCalled();
+		});
+
+		it('a publish marks its key; one that fails does not', async () => {
+			const ok = fakeRun();
+			ok.graph
+				.reply('quota', QUOTA)
+				.reply('create', { id: CONTAINER })
+				.reply('publish', { id: MEDIA });
+			await publish(ok, imagePlan(ok, { options: { idempotencyKey: 'launch-post' } }));
+			expect([...ok.marks]).toEqual([`${ACCOUNT}:launch-post`]);
+
+			const failed = fakeRun();
+			failed.graph
+				.reply('quota', QUOTA)
+				.reply('create', { id: CONTAINER })
+				.fail('publish', failures.invalidMedia());
+			const plan = imagePlan(failed, { options: { idempotencyKey: 'launch-post' } });
+			await graphFailure(runPublishPlan(failed.run, 0, plan));
+			expect(failed.marks.size).toBe(0);
+		});
+
+		it('the ledger answers first (with the media id); without a key nothing is looked up or marked', async () => {
+			const fake = fakeRun({
+				staticData: staticDataWith({
+					'launch-post': {
+						state: 'published',
+						containerId: EARLIER_CONTAINER,
+						mediaId: MEDIA,
+						at: START,
+					},
+				}),
+			});
+			const wasPublished = jest.spyOn(fake.run.marks, 'wasPublished');
+			const plan = imagePlan(fake, { options: { idempotencyKey: 'launch-post' } });
+			await expect(publish(fake, plan)).resolves.toMatchObject({ id: MEDIA, reason: 'duplicate' });
+			expect(wasPublished).not.toHaveBeenCalled();
+
+			const keyless = fakeRun();
+			const lookups = jest.spyOn(keyless.run.marks, 'wasPublished');
+			keyless.graph
+				.reply('quota', QUOTA)
+				.reply('create', { id: CONTAINER })
+				.reply('publish', { id: MEDIA });
+			await publish(keyless, imagePlan(keyless));
+			expect(lookups).not.toHaveBeenCalled();
+			expect(keyless.marks.size).toBe(0);
+		});
+	});
+
 	describe('a pending key is resumed', () => {
 		it('its container reads FINISHED → that container is published, no new one created', async () => {
 			const fake = fakeRun({ staticData: staticDataWith(pendingKey('reel-1')) });

@@ -1,4 +1,4 @@
-import { PUBLISH_WINDOW_MS } from '../../nodes/Instagram/ledger/ledger';
+import { PUBLISH_WINDOW_MS, RETRY_KEY_PREFIX } from '../../nodes/Instagram/ledger/ledger';
 import type { AccountLedger, KeyRecord } from '../../nodes/Instagram/ledger/ledger';
 import { recordSuccessfulPublish } from '../../nodes/Instagram/ledger/record';
 import type { PublishedContainer } from '../../nodes/Instagram/ledger/record';
@@ -153,5 +153,32 @@ describe('recordSuccessfulPublish', () => {
 		const fake = fakeRun();
 		recordSuccessfulPublish(fake.run, { ...target, key: 'guid-1' }, MEDIA);
 		expect(fake.graph.requests).toEqual([]);
+	});
+});
+
+describe("recordSuccessfulPublish in n8n's deduplication store", () => {
+	it('marks the key it was given, or the one the ledger knows for the container', async () => {
+		const given = fakeRun();
+		await recordSuccessfulPublish(given.run, { ...target, key: 'rss-1' }, MEDIA);
+		expect([...given.marks]).toEqual([`${ACCOUNT}:rss-1`]);
+
+		const known = withKeys({
+			reel: { state: 'pending', containerId: CONTAINER, at: fakeRun().clock.now() },
+		});
+		await recordSuccessfulPublish(known.run, target, MEDIA);
+		expect([...known.marks]).toEqual([`${ACCOUNT}:reel`]);
+	});
+
+	it('marks nothing for a container without a key, nor for a Retry On Fail guard key', async () => {
+		const none = fakeRun();
+		await recordSuccessfulPublish(none.run, target, MEDIA);
+		expect(none.marks.size).toBe(0);
+		const guard = fakeRun();
+		await recordSuccessfulPublish(
+			guard.run,
+			{ ...target, key: `${RETRY_KEY_PREFIX}exec-1:0:abc` },
+			MEDIA,
+		);
+		expect(guard.marks.size).toBe(0);
 	});
 });

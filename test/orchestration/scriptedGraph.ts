@@ -161,17 +161,20 @@ export interface FakeRun {
 	staticData: { global: IDataObject; node: IDataObject };
 	progress: string[];
 	hints: string[];
+	/** `account:key` pairs in the fake deduplication store (survive where static data does not). */
+	marks: Set<string>;
 }
 
 /** A RunContext over a scripted Graph, a fake clock and plain static data (no n8n, no HTTP). */
 export function fakeRun(
-	options: { executionId?: string; staticData?: FakeRun['staticData'] } = {},
+	options: { executionId?: string; staticData?: FakeRun['staticData']; marks?: Set<string> } = {},
 ): FakeRun {
 	const clock = new FakeClock();
 	const graph = new ScriptedGraph(clock);
 	const staticData = options.staticData ?? { global: {}, node: {} };
 	const progress: string[] = [];
 	const hints: string[] = [];
+	const marks = options.marks ?? new Set<string>();
 	const ctx = {
 		getNode: () => testNode,
 		getExecutionId: () => options.executionId ?? 'exec-1',
@@ -180,6 +183,12 @@ export function fakeRun(
 		ctx,
 		client: graph,
 		ledger: new LedgerStore(staticData.global, staticData.node),
+		marks: {
+			wasPublished: async (accountId: string, key: string) => marks.has(`${accountId}:${key}`),
+			markPublished: async (accountId: string, key: string) => {
+				marks.add(`${accountId}:${key}`);
+			},
+		},
 		now: clock.now,
 		progress: (message: string) => progress.push(message),
 	};
@@ -190,7 +199,7 @@ export function fakeRun(
 		sleep: clock.sleep,
 		hint: (message: string) => hints.push(message),
 	};
-	return { run, graph, clock, staticData, progress, hints };
+	return { run, graph, clock, staticData, progress, hints, marks };
 }
 
 /** Graph error details as the transport classifies them, for scripting failures. */

@@ -69,6 +69,15 @@ export async function runPublishPlan(
 			return { ...earlier, mediaType: kind, publishedByEarlierTry: true };
 		return { ...earlier, skipped: true, reason: 'duplicate', idempotencyKey: key };
 	}
+	if (
+		!resumed &&
+		options.idempotencyKey &&
+		(await run.marks.wasPublished(accountId, options.idempotencyKey))
+	) {
+		// Published by an execution whose static data did not reach this one: its media id is unknown here.
+		const duplicate = { published: true, status: 'PUBLISHED', skipped: true } as const;
+		return { ...duplicate, reason: 'duplicate', accountId, idempotencyKey: key };
+	}
 
 	let quota: QuotaState | undefined;
 	if (options.publishMode === 'publish') {
@@ -105,7 +114,7 @@ export async function runPublishPlan(
 	}
 
 	const outcome = await publishContainer(run, { accountId, ...waitRequest });
-	recordSuccessfulPublish(
+	await recordSuccessfulPublish(
 		run,
 		{ accountId, containerId: built.containerId, keyWindowMs, key },
 		outcome.mediaId,

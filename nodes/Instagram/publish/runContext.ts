@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { LedgerContext } from '../ledger/context';
+import { publishedMarks } from '../ledger/marks';
 import { QuotaTracker } from '../ledger/quota';
 import { LedgerStore } from '../ledger/store';
 import { systemClock } from '../transport/clock';
@@ -38,6 +39,7 @@ export function createRunContext(ctx: IExecuteFunctions, clock: Clock = systemCl
 			ctx.getWorkflowStaticData('global'),
 			ctx.getWorkflowStaticData(LEGACY_LEDGER_SCOPE),
 		),
+		marks: publishedMarks(ctx, (message) => ctx.logger.warn(`Instagram: ${message}`)),
 		now: () => clock.now(),
 		progress(message: string) {
 			ctx.logger.info(`Instagram: ${message}`);

@@ -68,7 +68,7 @@ async function publishReady(
 		firstDelayMs: PUBLISH_FIRST_DELAY_MS,
 		label: 'Container',
 	});
-	recordSuccessfulPublish(
+	await recordSuccessfulPublish(
 		run,
 		{ accountId, containerId, keyWindowMs: KEY_WINDOW_MS },
 		outcome.mediaId,
