@@ -10,6 +10,7 @@ import type { GraphErrorBody, GraphErrorDetails } from './errorKinds';
 import { asNodeError, createGraphApiError, redactDetails } from './errors';
 import { decideRetry, DEFAULT_RETRY_POLICY } from './retry';
 import type { RequestClass, RetryPolicy } from './retry';
+import { requestTimeouts } from './timeouts';
 
 export type GraphParams = Record<string, string | number | boolean | object | undefined>;
 
@@ -38,7 +39,6 @@ interface FullResponse {
 }
 
 const HIGH_USAGE_PERCENT = 80;
-const REQUEST_TIMEOUT_MS = 60_000;
 
 export function createGraphClient(
 	ctx: GraphContext,
@@ -59,7 +59,7 @@ export function createGraphClient(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: requestTimeouts.graphMs,
 		};
 		if (request.method === 'POST') {
 			options.body = encodeParams(request.body);
