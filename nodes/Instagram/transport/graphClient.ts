@@ -24,6 +24,8 @@ export interface GraphRequest {
 	/** Defaults: GET → read, POST → create. */
 	requestClass?: RequestClass;
 	itemIndex?: number;
+	/** What the caller knows that a failure must name, e.g. the container being read. */
+	errorContext?: Partial<GraphErrorDetails>;
 }
 
 /** The one way nodes/Instagram talks to Meta: auth, hosts, retries and error mapping live here. */
@@ -142,7 +144,7 @@ export function createGraphClient(
 			if (!decision.retry) {
 				throw createGraphApiError(
 					ctx.getNode(),
-					redactDetails(failure, conn.secrets),
+					redactDetails({ ...failure, ...request.errorContext }, conn.secrets),
 					request.itemIndex,
 				);
 			}
