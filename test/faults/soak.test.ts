@@ -7,7 +7,7 @@ import type { SoakEnvironment } from './batch';
 import { Prng, soakSeed } from './prng';
 import { Tally } from './tally';
 
-const MIN_PUBLISHES = 60;
+const MIN_PUBLISHES = 500;
 const APP_SECRET = 'soakAppSecret-7d1f0c9a4e2b6f3a8c5d';
 const CLIENT_SECRET = 'soakClientSecret-3b9e6a1d7c4f2e8a0b5c';
 
