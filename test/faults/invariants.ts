@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling (env, stdout), never shipped in dist/ */
 // Invariants checked against the sandbox's state after every execution of the soak.
 import type { IDataObject } from 'n8n-workflow';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling, never shipped in dist/ */
 // Item markers: every input item of the soak carries one, and every container Meta (the sandbox)
 // receives can be traced back to it, so duplicates and losses are counted per input item.
 import type { IBinaryData } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling (env, stdout), never shipped in dist/ */
 /** A small seeded PRNG (mulberry32): the soak's every choice comes from it, so a seed replays a run. */
 export class Prng {
 	private state: number;

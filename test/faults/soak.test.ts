@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake, distinctive values the hygiene scan looks for */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling (env, stdout), never shipped in dist/ */
 import type { RunOptions } from '../harness';
 import { virtualClock } from '../harness/virtualClock';
 import { startSandbox } from '../sandbox';
@@ -8,8 +10,8 @@ import { Prng, soakSeed } from './prng';
 import { Tally } from './tally';
 
 const MIN_PUBLISHES = 500;
-const APP_SECRET = 'soakAppSecret-7d1f0c9a4e2b6f3a8c5d';
-const CLIENT_SECRET = 'soakClientSecret-3b9e6a1d7c4f2e8a0b5c';
+const APP_SECRET_VALUE = 'soakAppSecret-7d1f0c9a4e2b6f3a8c5d';
+const CLIENT_SECRET_VALUE = 'soakClientSecret-3b9e6a1d7c4f2e8a0b5c';
 
 describe('Fault soak: no duplicate post, no silent loss, no leaked secret', () => {
 	let sandbox: Sandbox;
@@ -17,7 +19,7 @@ describe('Fault soak: no duplicate post, no silent loss, no leaked secret', () =
 		sandbox = await startSandbox({
 			now: virtualClock.now,
 			quotaTotal: QUOTA_TOTAL,
-			appSecret: APP_SECRET,
+			appSecret: APP_SECRET_VALUE,
 			processing: { reel: { polls: 3 }, video: { polls: 2 } },
 		});
 	});
@@ -30,7 +32,12 @@ describe('Fault soak: no duplicate post, no silent loss, no leaked secret', () =
 		const env: SoakEnvironment = {
 			sandbox,
 			tally,
-			secrets: [sandbox.tokens.page, sandbox.tokens.facebook, APP_SECRET, CLIENT_SECRET],
+			secrets: [
+				sandbox.tokens.page,
+				sandbox.tokens.facebook,
+				APP_SECRET_VALUE,
+				CLIENT_SECRET_VALUE,
+			],
 			credentials: (authentication): RunOptions['credentials'] =>
 				authentication === 'accessToken'
 					? {
@@ -39,7 +46,7 @@ describe('Fault soak: no duplicate post, no silent loss, no leaked secret', () =
 								data: {
 									loginType: 'facebook',
 									accessToken: sandbox.tokens.page,
-									appSecret: APP_SECRET,
+									appSecret: APP_SECRET_VALUE,
 									apiVersion: 'v25.0',
 									baseUrl: sandbox.url,
 								},
@@ -50,7 +57,7 @@ describe('Fault soak: no duplicate post, no silent loss, no leaked secret', () =
 								type: 'instagramOAuth2Api',
 								data: {
 									clientId: 'soak-app-id',
-									clientSecret: CLIENT_SECRET,
+									clientSecret: CLIENT_SECRET_VALUE,
 									apiVersion: 'v25.0',
 									baseUrl: sandbox.url,
 									oauthTokenData: { access_token: sandbox.tokens.facebook, token_type: 'bearer' },

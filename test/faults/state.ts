@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling, never shipped in dist/ */
 // The sandbox's state as the soak reads it (GET /__sandbox/state), with each container traced to its item.
 import type { RecordedRequest, Sandbox } from '../sandbox';
 import { markerOfSize, markerOfText } from './media';

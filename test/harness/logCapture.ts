@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only tooling, never shipped in dist/ */
 import { fromCore } from './progress';
 
 type LogMethod = (message: string, metadata?: object) => void;

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { patternStream, storeBinaryStream } from '../harness';
 import { virtualClock } from '../harness/virtualClock';
 import { startSandbox } from '../sandbox';
@@ -74,7 +76,7 @@ describe('Cancelling stops within 1 s and sends nothing afterwards', () => {
 		expect(virtualClock.now() - virtualAtAbort - (Date.now() - realAtAbort)).toBeLessThan(
 			STOP_WITHIN_MS,
 		);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await sleep(50);
 		expect(sandbox.requests).toHaveLength(sent);
 		expect(sandbox.calls('publish')).toHaveLength(0);
 	});
@@ -91,14 +93,14 @@ describe('Cancelling stops within 1 s and sends nothing afterwards', () => {
 			{ signal: controller.signal, inputItems: [{ json: {}, binary: { data: clip } }] },
 		);
 		await until(() => sandbox.calls('createContainer').some((r) => r.status === 200), 10_000);
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await sleep(20);
 		const sent = sandbox.requests.length;
 		const abortedAt = Date.now();
 		controller.abort();
 		const result = await pending;
 		expect(Date.now() - abortedAt).toBeLessThan(STOP_WITHIN_MS);
 		expect(result.status).toBe('canceled');
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await sleep(100);
 		// The sandbox logs an upload once its whole body arrived: none did, and nothing came after.
 		expect(sandbox.calls('upload')).toHaveLength(0);
 		expect(sandbox.requests).toHaveLength(sent);
@@ -133,7 +135,7 @@ describe('Cancelling during carousel child creation', () => {
 		const result = await pending;
 		expect(Date.now() - abortedAt).toBeLessThan(STOP_WITHIN_MS);
 		expect(result.status).toBe('canceled');
-		await new Promise((resolve) => setTimeout(resolve, 600));
+		await sleep(600);
 		expect(slow.calls('createContainer')).toHaveLength(urls.length);
 		expect(slow.requests.map((r) => r.endpoint)).toEqual([
 			'quota',

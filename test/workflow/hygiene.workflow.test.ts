@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake, distinctive values the hygiene scan looks for */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runWorkflow, storeBinary } from '../harness';
@@ -8,9 +9,9 @@ import { startSandbox } from '../sandbox';
 import type { FaultSpec, Sandbox } from '../sandbox';
 import { FAST_OPTIONS, instagramWorkflow } from './fixtures';
 
-const APP_SECRET = 'hygieneAppSecret-4c8e2a9f1b7d3e6a';
-const CLIENT_SECRET = 'hygieneClientSecret-9a3f7c1e5b2d8e4a';
-const BAD_TOKEN = 'EAAHygieneRevokedToken0042QzXw9Lm3Pk7Rt2Vb6Nc1Hd5Jf8Gs';
+const APP_SECRET_VALUE = 'hygieneAppSecret-4c8e2a9f1b7d3e6a';
+const CLIENT_SECRET_VALUE = 'hygieneClientSecret-9a3f7c1e5b2d8e4a';
+const REVOKED_TOKEN_VALUE = 'EAAHygieneRevokedToken0042QzXw9Lm3Pk7Rt2Vb6Nc1Hd5Jf8Gs';
 
 interface Scenario {
 	name: string;
@@ -54,7 +55,7 @@ describe('Secret hygiene: no token, app secret or signed-URL token in any output
 	beforeAll(async () => {
 		logs = captureLogs();
 		sandbox = await startSandbox({
-			appSecret: APP_SECRET,
+			appSecret: APP_SECRET_VALUE,
 			processing: { reel: { polls: 3 }, video: { polls: 2 } },
 		});
 	});
@@ -62,7 +63,7 @@ describe('Secret hygiene: no token, app secret or signed-URL token in any output
 	beforeEach(() => sandbox.reset());
 
 	const credentials = (s: Scenario): RunOptions['credentials'] => {
-		const token = s.token === 'bad' ? BAD_TOKEN : undefined;
+		const token = s.token === 'bad' ? REVOKED_TOKEN_VALUE : undefined;
 		return s.authentication === 'accessToken'
 			? {
 					igCred: {
@@ -70,7 +71,7 @@ describe('Secret hygiene: no token, app secret or signed-URL token in any output
 						data: {
 							loginType: 'facebook',
 							accessToken: token ?? sandbox.tokens.page,
-							appSecret: APP_SECRET,
+							appSecret: APP_SECRET_VALUE,
 							apiVersion: 'v25.0',
 							baseUrl: sandbox.url,
 						},
@@ -81,7 +82,7 @@ describe('Secret hygiene: no token, app secret or signed-URL token in any output
 						type: 'instagramOAuth2Api',
 						data: {
 							clientId: 'hygiene-app',
-							clientSecret: CLIENT_SECRET,
+							clientSecret: CLIENT_SECRET_VALUE,
 							apiVersion: 'v25.0',
 							baseUrl: sandbox.url,
 							oauthTokenData: {
@@ -118,9 +119,9 @@ describe('Secret hygiene: no token, app secret or signed-URL token in any output
 		return [
 			sandbox.tokens.page,
 			sandbox.tokens.facebook,
-			BAD_TOKEN,
-			APP_SECRET,
-			CLIENT_SECRET,
+			REVOKED_TOKEN_VALUE,
+			APP_SECRET_VALUE,
+			CLIENT_SECRET_VALUE,
 			...signed,
 		];
 	};

@@ -67,7 +67,7 @@ export function checkMediaUrl(
 	}
 	// A non-ASCII path is percent-encoded below; a non-ASCII host would silently become punycode
 	// (xn--…), which can be a look-alike of the host the user meant.
-	if (/[^\x00-\x7f]/.test(/^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1] ?? '')) {
+	if (/[^ -~]/.test(/^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1] ?? '')) {
 		throw new InvalidParameterError(
 			parameter,
 			'has non-ASCII characters in its host name',
