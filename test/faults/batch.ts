@@ -69,6 +69,7 @@ export async function runBatch(env: SoakEnvironment, rng: Prng, batch: number): 
 	tally.batches++;
 	const s = settle(rng);
 	const markers = Array.from({ length: rng.int(1, 4) }, (_, i) => `soak-b${batch}-i${i}`);
+	tally.distinctItems += markers.length;
 	const items = await Promise.all(markers.map(async (m) => await s.operation.item(m, rng)));
 	const uploads = s.operation.uploads && s.authentication === 'accessToken';
 	const ctx: FaultContext = {

@@ -198,7 +198,7 @@ export const FAULTS: FaultEntry[] = [
 	},
 	{
 		name: 'upload host failure',
-		weight: 3,
+		weight: 8,
 		applies: uploading,
 		inject: on(['upload'], (rng) => ({
 			kind: rng.pick(['http500', 'uploadInterrupted', 'dropBeforeCommit'] as const),

@@ -1,6 +1,8 @@
 // The soak's counts; every "breach" counter must end at zero.
 export class Tally {
 	publishesAttempted = 0;
+	/** Distinct input items (each batch's items; re-runs of them not counted again). */
+	distinctItems = 0;
 	executions = 0;
 	batches = 0;
 	readonly outcomes: Record<string, number> = {};
@@ -31,7 +33,8 @@ export class Tally {
 			['seed (FAULT_SEED to replay)', seed],
 			['wall time (s)', wallSeconds.toFixed(1)],
 			['batches / executions', `${this.batches} / ${this.executions}`],
-			['publishes attempted (input items)', this.publishesAttempted],
+			['distinct input items', this.distinctItems],
+			['publishes attempted (items × executions)', this.publishesAttempted],
 			...Object.entries(this.outcomes).map(([k, v]): [string, number] => [`  outcome: ${k}`, v]),
 			...Object.entries(this.injected).map(([k, v]): [string, number] => [
 				`  fault injected: ${k}`,
