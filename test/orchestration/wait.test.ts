@@ -11,7 +11,7 @@ import {
 import type { WaitRequest } from '../../nodes/Instagram/publish/wait';
 import type { GraphRequest } from '../../nodes/Instagram/transport/graphClient';
 import { CONTAINER, graphFailure, rejection } from './publishFixtures';
-import { fakeRun } from './scriptedGraph';
+import { failures, fakeRun } from './scriptedGraph';
 import type { FakeRun } from './scriptedGraph';
 
 function waitRequest(fake: FakeRun, overrides: Partial<WaitRequest> = {}): WaitRequest {
@@ -368,5 +368,28 @@ describe('readiness steps', () => {
 		await expect(publishAtOnce(fake.run, waitRequest(fake))).resolves.toBeUndefined();
 		expect(fake.graph.requests).toEqual([]);
 		expect(fake.clock.sleeps).toEqual([]);
+	});
+});
+
+describe('waitForContainer: a status read that fails names the container (fault soak regression)', () => {
+	it.each([
+		['token expired mid-wait', failures.auth()],
+		['5xx after the transport retries', failures.serverError()],
+		['rate limited after the transport retries', failures.rateLimit()],
+	])('%s → the error carries the container id and the carousel child', async (_name, failure) => {
+		const fake = fakeRun();
+		fake.graph.status('IN_PROGRESS').fail('status', failure);
+		const details = await graphFailure(
+			waitForContainer(
+				fake.run,
+				waitRequest(fake, { childIndex: 2, url: 'https://cdn.example.com/2.mp4' }),
+			),
+		);
+		expect(details).toMatchObject({
+			kind: failure.kind,
+			containerId: CONTAINER,
+			childIndex: 2,
+			childUrl: 'https://cdn.example.com/2.mp4',
+		});
 	});
 });

@@ -1,5 +1,8 @@
 // Switchable faults: a FIFO queue consumed by matching Graph requests.
-import { E, GraphError } from './errors';
+import type { GraphError } from './errors';
+import { checkExtraFault, EXTRA_KINDS, extraFaultAction, rateLimitError } from './fault-kinds';
+import type { ExtraFaultAction } from './fault-kinds';
+import { E } from './errors';
 import { PE } from './publish-errors';
 import type { Endpoint, FaultKind, FaultSpec } from './types';
 
@@ -11,6 +14,7 @@ const KINDS: FaultKind[] = [
 	'mediaFetchFailure',
 	'processingError',
 	'notReady',
+	...EXTRA_KINDS,
 ];
 const ENDPOINTS: Array<Endpoint | 'any'> = [
 	'any',
@@ -35,9 +39,12 @@ interface QueuedFault {
 	url?: string;
 	regainMinutes: number;
 	subcode?: number;
+	code?: number;
+	delayMs?: number;
 }
 
 export type FaultAction =
+	| ExtraFaultAction
 	| { type: 'error'; error: GraphError }
 	| { type: 'processingError'; subcode: number }
 	| { type: 'dropBeforeCommit' }
@@ -61,6 +68,7 @@ export class FaultQueue {
 				throw new Error('processingError applies to createContainer or upload only');
 			if (!Number.isInteger(f.subcode)) throw new Error('processingError needs an integer subcode');
 		}
+		checkExtraFault(f);
 		this.queue.push({
 			endpoint: f.endpoint,
 			kind: f.kind,
@@ -68,6 +76,8 @@ export class FaultQueue {
 			url: f.url,
 			regainMinutes: f.regainMinutes ?? 0,
 			subcode: f.subcode,
+			code: f.code,
+			delayMs: f.delayMs,
 		});
 	}
 
@@ -84,6 +94,17 @@ export class FaultQueue {
 		return { ...f };
 	}
 
+	/** Consumes one use of the first fault of this kind for the endpoint, if there is one. */
+	takeKind(endpoint: Endpoint, kind: FaultKind): boolean {
+		const i = this.queue.findIndex(
+			(f) => f.kind === kind && (f.endpoint === 'any' || f.endpoint === endpoint),
+		);
+		if (i < 0) return false;
+		this.queue[i].remaining -= 1;
+		if (this.queue[i].remaining === 0) this.queue.splice(i, 1);
+		return true;
+	}
+
 	pending(): FaultSpec[] {
 		return this.queue.map(({ remaining, ...f }) => ({ ...f, times: remaining }));
 	}
@@ -94,7 +115,12 @@ export class FaultQueue {
 }
 
 /** What a fault does; `usageKey` is the IG user id used for the BUC header. */
-export function faultAction(f: QueuedFault, usageKey: string, url?: string): FaultAction {
+export function faultAction(
+	f: QueuedFault,
+	usageKey: string,
+	url: string | undefined,
+	now: number,
+): FaultAction {
 	switch (f.kind) {
 		case 'dropAfterCommit':
 		case 'dropBeforeCommit':
@@ -102,7 +128,7 @@ export function faultAction(f: QueuedFault, usageKey: string, url?: string): Fau
 		case 'http500':
 			return { type: 'error', error: E.server() };
 		case 'rateLimit': {
-			const error = E.rateLimit();
+			const error = rateLimitError(f.code);
 			const usage = { type: 'instagram', call_count: 100, total_cputime: 12, total_time: 31 };
 			const entry = { ...usage, estimated_time_to_regain_access: f.regainMinutes };
 			error.opts.headers = { 'X-Business-Use-Case-Usage': JSON.stringify({ [usageKey]: [entry] }) };
@@ -115,7 +141,9 @@ export function faultAction(f: QueuedFault, usageKey: string, url?: string): Fau
 			};
 		case 'processingError':
 			return { type: 'processingError', subcode: f.subcode as number };
-		default:
+		case 'notReady':
 			return { type: 'error', error: PE.notReady() };
+		default:
+			return extraFaultAction(f, now) ?? { type: 'error', error: E.server() };
 	}
 }

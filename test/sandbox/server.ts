@@ -94,14 +94,36 @@ export class SandboxServer {
 		}
 		this.inFlight++;
 		try {
+			const isUpload = parsePath(url.pathname).upload;
+			if (isUpload && this.faults.takeKind('upload', 'uploadInterrupted'))
+				return await this.interruptUpload(req, url);
 			// An upload body is hashed as it streams, never held in memory.
-			const body = parsePath(url.pathname).upload
+			const body = isUpload
 				? { raw: Buffer.alloc(0), upload: await digestBody(req) }
 				: { raw: await readBody(req) };
 			await this.answer(req, res, url, body.raw, body.upload);
 		} finally {
 			this.inFlight--;
 		}
+	}
+
+	/** `uploadInterrupted`: the upload host drops the connection once part of the body arrived. */
+	private async interruptUpload(req: IncomingMessage, url: URL): Promise<void> {
+		const rec = newRecord(++this.seq, this.core.clock(), req, url, 'upload', {});
+		rec.fault = 'uploadInterrupted';
+		rec.inFlight = this.inFlight;
+		rec.containerId = parsePath(url.pathname).segments.at(-1);
+		this.requests.push(rec);
+		const expected = Number(req.headers['content-length'] ?? 0);
+		// Leaving the loop below destroys the request stream, which detaches its socket.
+		const socket = req.socket;
+		let received = 0;
+		for await (const chunk of req) {
+			received += (chunk as Buffer).length;
+			if (received * 2 >= expected) break;
+		}
+		rec.body = { bytes: received };
+		socket.destroy();
 	}
 
 	private async answer(
@@ -123,7 +145,7 @@ export class SandboxServer {
 				: (str(params, 'image_url') ?? str(params, 'video_url'));
 		const fault = this.faults.take(target.endpoint, mediaUrl);
 		const usageKey = target.accountId ?? identity.accounts[0] ?? this.core.accounts[0].id;
-		const action = fault ? faultAction(fault, usageKey, mediaUrl) : undefined;
+		const action = fault ? faultAction(fault, usageKey, mediaUrl, this.core.clock()) : undefined;
 		rec.fault = fault?.kind;
 		// A status read while the container's media is still being downloaded waits for the download,
 		// so processing by status reads stays deterministic however long the download takes.
@@ -136,6 +158,7 @@ export class SandboxServer {
 		rec.accountId = target.accountId;
 		rec.containerId = target.containerId;
 		await sleep(this.options.latencyMs ?? 0);
+		if (action?.type === 'slow') await sleep(action.ms);
 		if (!outcome || action?.type === 'dropAfterCommit') {
 			rec.response = outcome?.body;
 			req.socket.destroy();
@@ -182,6 +205,15 @@ export class SandboxServer {
 		return { ctx, rec, parseError };
 	}
 
+	/** Another tool used the account's remaining publishes (they count in Meta's window, not in ours). */
+	private fillQuota(ctx: Ctx): void {
+		const accountId = ctx.target.accountId;
+		if (!accountId) return;
+		const { state, options } = this.core;
+		const left = (options.quotaTotal ?? 100) - state.quotaUsage(accountId, ctx.now);
+		if (left > 0) state.seedPublishes(accountId, left, ctx.now);
+	}
+
 	private async outcome(
 		ctx: Ctx,
 		action: FaultAction | undefined,
@@ -197,6 +229,7 @@ export class SandboxServer {
 		if (action?.type === 'dropBeforeCommit') return undefined;
 		try {
 			if (parseError) throw parseError;
+			if (action?.type === 'fillQuota') this.fillQuota(ctx);
 			const result = await dispatch(ctx);
 			const outcome =
 				result instanceof Reply
@@ -205,6 +238,8 @@ export class SandboxServer {
 			const made = ctx.core.state.containers.get(ctx.target.containerId ?? '');
 			if (action?.type === 'processingError' && outcome.status === 200 && made)
 				made.errorSubcode = action.subcode;
+			if (action?.type === 'containerExpired' && outcome.status === 200 && made)
+				made.forced = { code: 'EXPIRED' };
 			return outcome;
 		} catch (e) {
 			return fail(e instanceof GraphError ? e : E.internal(e));

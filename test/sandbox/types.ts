@@ -101,7 +101,12 @@ export type FaultKind =
 	| 'rateLimit'
 	| 'mediaFetchFailure'
 	| 'processingError'
-	| 'notReady';
+	| 'notReady'
+	| 'slowResponse'
+	| 'tokenExpired'
+	| 'containerExpired'
+	| 'uploadInterrupted'
+	| 'quotaUsedElsewhere';
 
 export interface FaultSpec {
 	endpoint: Endpoint | 'any';
@@ -113,6 +118,10 @@ export interface FaultSpec {
 	regainMinutes?: number;
 	/** `processingError`: the subcode the container's status reports once processing ends in ERROR. */
 	subcode?: number;
+	/** `rateLimit`: Meta's throttling code, 4, 17, 32, 613 or 80002 (default). */
+	code?: number;
+	/** `slowResponse`: real time the answer is held back after the request was handled (default 1000). */
+	delayMs?: number;
 }
 
 export interface RecordedRequest {

@@ -36,6 +36,8 @@ describe('checkMediaUrl', () => {
 		['http://[::1]/a.jpg', /must be a public URL/],
 		['http://nas.local/a.jpg', /must be a public URL/],
 		['https://user:pw@cdn.example.com/a.jpg', /user name or password/],
+		['https://cdn.exаmple.com/a.jpg', /non-ASCII characters in its host name/],
+		['https://bücher.example/a.jpg', /non-ASCII characters in its host name/],
 	])('rejects %s', (input, message) => {
 		expect(() => checkMediaUrl(input, ref)).toThrow(message);
 	});

@@ -55,6 +55,10 @@ function toNodeError(
 	if (error instanceof NodeApiError) return error;
 	if (error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		// A refused credential field names the item like every other invalid parameter.
+		const refused = (error.context.instagram as { kind?: string } | undefined)?.kind;
+		if (refused === 'invalidParameter' && !error.message.includes('[item '))
+			error.message = `${error.message} [item ${itemIndex}]`;
 		return error;
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), {

@@ -65,6 +65,15 @@ export function checkMediaUrl(
 			'Meta downloads the file from its own servers, so localhost and private network addresses cannot work. Host the file publicly (e.g. a CDN or object storage).',
 		);
 	}
+	// A non-ASCII path is percent-encoded below; a non-ASCII host would silently become punycode
+	// (xn--…), which can be a look-alike of the host the user meant.
+	if (/[^ -~]/.test(/^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1] ?? '')) {
+		throw new InvalidParameterError(
+			parameter,
+			'has non-ASCII characters in its host name',
+			'Use the host name in ASCII (its xn-- form) if you really mean it.',
+		);
+	}
 	if (url.username || url.password) {
 		throw new InvalidParameterError(
 			parameter,

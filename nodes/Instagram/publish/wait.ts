@@ -1,7 +1,7 @@
 import { parseStatusSubcode } from '../transport/classify';
 import { readContainerStatus } from '../transport/containerStatus';
 import type { ContainerStatus } from '../transport/containerStatus';
-import { createGraphApiError } from '../transport/errors';
+import { createGraphApiError, withContext } from '../transport/errors';
 import type { RunContext } from './runContext';
 
 /** Growth of the wait between status checks, and its cap (Meta suggests checks about a minute apart). */
@@ -59,7 +59,7 @@ export async function waitForContainer(
 	let checks = 0;
 	if (!request.checkImmediately) await pause(run, request, delayMs);
 	for (;;) {
-		const status = await readContainerStatus(run.client, request.containerId, request.itemIndex);
+		const status = await readStatusOf(run, request);
 		checks++;
 		const elapsedS = Math.round((run.now() - started) / 1000);
 		if (status.status_code === 'FINISHED' || status.status_code === 'PUBLISHED') {
@@ -81,6 +81,21 @@ export async function waitForContainer(
 			`${request.label} ${request.containerId} is ${status.status_code} after ${elapsedS} s; next check in ${Math.ceil(waitMs / 1000)} s`,
 		);
 		await pause(run, request, waitMs);
+	}
+}
+
+/** A failed read names the container and the carousel child it belongs to, so the user can resume. */
+async function readStatusOf(run: RunContext, request: WaitRequest): Promise<ContainerStatus> {
+	try {
+		return await readContainerStatus(run.client, request.containerId, request.itemIndex);
+	} catch (error) {
+		const { containerId, childIndex, url: childUrl } = request;
+		throw withContext(
+			run.ctx.getNode(),
+			error,
+			{ containerId, childIndex, childUrl },
+			request.itemIndex,
+		);
 	}
 }
 

@@ -20,3 +20,25 @@ export function baseUrlProblem(url: string): string | undefined {
 	}
 	return 'must start with https://';
 }
+
+/**
+ * Pure: why a credential's Base URL could reshape the Graph paths appended to it (a query or
+ * fragment swallows them, dot segments or escapes climb out of them), or undefined.
+ */
+export function baseUrlPathProblem(raw: string): string | undefined {
+	const text = raw.trim();
+	if (/[?#]/.test(text)) return 'must not contain a query (?) or fragment (#)';
+	if (/%|\\|\/\.\.?(\/|$)|\s/.test(text.replace(/^[a-z]+:\/\//i, '')))
+		return 'must not contain escapes, backslashes, spaces or . / .. path segments';
+	return undefined;
+}
+
+/** Pure: why an API Version is not one Meta serves ("v25.0"), or undefined (empty = default). */
+export function apiVersionProblem(raw: unknown): string | undefined {
+	const text = String(raw ?? '')
+		.trim()
+		.replace(/^\/+|\/+$/g, '');
+	return text === '' || /^v\d{1,3}\.\d{1,2}$/.test(text)
+		? undefined
+		: 'must be a Graph API version such as v25.0';
+}

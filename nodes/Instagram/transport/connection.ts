@@ -5,7 +5,7 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { baseUrlProblem } from './baseUrl';
+import { apiVersionProblem, baseUrlPathProblem, baseUrlProblem } from './baseUrl';
 
 export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions;
 export type LoginType = 'facebook' | 'instagram';
@@ -72,14 +72,34 @@ export async function resolveConnection(
 	const credentialType = credentialTypeFor(authentication);
 	const data = await ctx.getCredentials(credentialType);
 	const connection = connectionFromCredentials(credentialType, data);
-	const problem = baseUrlProblem(connection.baseUrl);
+	const versionProblem = apiVersionProblem(data.apiVersion);
+	if (versionProblem) {
+		throw credentialProblem(ctx, 'apiVersion', `API Version ${versionProblem}`, 'Use e.g. v25.0.');
+	}
+	const problem =
+		baseUrlPathProblem(String(data.baseUrl ?? '')) ?? baseUrlProblem(connection.baseUrl);
 	if (problem) {
-		throw new NodeOperationError(ctx.getNode(), `The credential's Base URL ${problem}`, {
-			description:
-				'No request was sent. Leave "Base URL" empty to use Meta\'s Graph API, use an https:// proxy, or http:// only on this machine (e.g. http://127.0.0.1:4567 for the test sandbox).',
-		});
+		throw credentialProblem(
+			ctx,
+			'baseUrl',
+			`Base URL ${problem}`,
+			'Leave "Base URL" empty to use Meta\'s Graph API, use an https:// proxy, or http:// only on this machine (e.g. http://127.0.0.1:4567 for the test sandbox).',
+		);
 	}
 	return connection;
+}
+
+/** A credential field that cannot work: refused before any request (the router adds the item). */
+function credentialProblem(ctx: GraphContext, field: string, problem: string, hint: string) {
+	const error = new NodeOperationError(ctx.getNode(), `The credential's ${problem}`, {
+		description: `No request was sent. ${hint}`,
+	});
+	error.context.instagram = {
+		kind: 'invalidParameter',
+		parameter: `credential.${field}`,
+		requestSent: false,
+	};
+	return error;
 }
 
 function normaliseVersion(version: string): string {

@@ -14,7 +14,7 @@ export interface IdResponse {
 	id: string;
 }
 
-/** One status read of a container, no waiting. */
+/** One status read of a container, no waiting; a failure names the container (the user can resume it). */
 export async function readContainerStatus(
 	client: GraphClient,
 	containerId: string,
@@ -25,5 +25,6 @@ export async function readContainerStatus(
 		path: [containerId],
 		qs: { fields: 'id,status_code,status' },
 		itemIndex,
+		errorContext: { containerId },
 	});
 }

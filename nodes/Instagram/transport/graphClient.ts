@@ -10,6 +10,7 @@ import type { GraphErrorBody, GraphErrorDetails } from './errorKinds';
 import { asNodeError, createGraphApiError, redactDetails } from './errors';
 import { decideRetry, DEFAULT_RETRY_POLICY } from './retry';
 import type { RequestClass, RetryPolicy } from './retry';
+import { requestTimeouts } from './timeouts';
 
 export type GraphParams = Record<string, string | number | boolean | object | undefined>;
 
@@ -23,6 +24,8 @@ export interface GraphRequest {
 	/** Defaults: GET → read, POST → create. */
 	requestClass?: RequestClass;
 	itemIndex?: number;
+	/** What the caller knows that a failure must name, e.g. the container being read. */
+	errorContext?: Partial<GraphErrorDetails>;
 }
 
 /** The one way nodes/Instagram talks to Meta: auth, hosts, retries and error mapping live here. */
@@ -38,7 +41,6 @@ interface FullResponse {
 }
 
 const HIGH_USAGE_PERCENT = 80;
-const REQUEST_TIMEOUT_MS = 60_000;
 
 export function createGraphClient(
 	ctx: GraphContext,
@@ -59,7 +61,7 @@ export function createGraphClient(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: requestTimeouts.graphMs,
 		};
 		if (request.method === 'POST') {
 			options.body = encodeParams(request.body);
@@ -142,7 +144,7 @@ export function createGraphClient(
 			if (!decision.retry) {
 				throw createGraphApiError(
 					ctx.getNode(),
-					redactDetails(failure, conn.secrets),
+					redactDetails({ ...failure, ...request.errorContext }, conn.secrets),
 					request.itemIndex,
 				);
 			}

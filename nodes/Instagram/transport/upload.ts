@@ -4,6 +4,7 @@ import { baseUrlProblem } from './baseUrl';
 import type { GraphConnection } from './connection';
 import type { GraphErrorDetails } from './errorKinds';
 import { asNodeError, createGraphApiError, redactDetails } from './errors';
+import { requestTimeouts } from './timeouts';
 
 /** The bytes of a video: a stream from n8n's binary store, or a buffer for in-memory binaries. */
 export type VideoBytes =
@@ -21,8 +22,6 @@ export interface VideoUpload {
 
 /** Meta's own host for video bytes; a local Graph API (sandbox, proxy) serves uploads itself. */
 const UPLOAD_HOST = 'rupload.facebook.com';
-/** A 1 GB upload over a slow line takes a while; this bounds a stalled one. */
-const UPLOAD_TIMEOUT_MS = 30 * 60 * 1000;
 
 interface UploadReply {
 	success?: boolean;
@@ -57,7 +56,7 @@ export async function uploadVideoBytes(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		json: false,
-		timeout: UPLOAD_TIMEOUT_MS,
+		timeout: requestTimeouts.uploadMs,
 	};
 	let response: { statusCode: number; body: unknown };
 	try {
