@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- dev-only benchmark, never shipped in dist/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/no-dangerous-functions -- dev-only benchmark, never shipped in dist/ */
 /**
  * npm run bench — every figure of issue 13 in one run, against the Graph sandbox: Graph calls,
  * waiting strategies (the node vs the peers'), carousel parallelism, node overhead, memory of a

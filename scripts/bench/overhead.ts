@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only benchmark, never shipped in dist/ */
 /**
  * Item 4 — node overhead: 100 image posts in one execution through WorkflowExecute against a
  * zero-latency sandbox, minus the same Graph calls made by a bare HTTP client against the same
