@@ -2,7 +2,7 @@
 /** Prints the figures of one run as plain-text tables. */
 import type { Figures, Goal } from './goals';
 import type { PreflightFigure } from './preflight';
-import { BASELINES, WHAT_IF_60S_CAP } from './strategies';
+import { BASELINES, WHAT_IFS } from './strategies';
 import { JITTER, JOBS_S, NODE_MAX_WAIT_S, OURS, WAIT_LATENCY_MS } from './waiting';
 
 function table(headers: string[], rows: string[][]): string {
@@ -36,7 +36,7 @@ export function printReport(figures: Figures, preflight: PreflightFigure, goals:
 	console.log(
 		'\n2. Waiting for a reel: FINISHED → publish call, median s (mean) / status polls, median',
 	);
-	const strategies = [OURS, ...[...BASELINES, WHAT_IF_60S_CAP].map((b) => b.name)];
+	const strategies = [OURS, ...[...BASELINES, ...WHAT_IFS].map((b) => b.name)];
 	const cell = (strategy: string, jobS: number) => {
 		const f = figures.waiting.find((w) => w.strategy === strategy && w.jobS === jobS);
 		if (!f) return '-';
@@ -50,7 +50,7 @@ export function printReport(figures: Figures, preflight: PreflightFigure, goals:
 			strategies.map((s) => [s, ...JOBS_S.map((jobS) => cell(s, jobS))]),
 		),
 	);
-	for (const b of [...BASELINES, WHAT_IF_60S_CAP]) console.log(`  ${b.name}: ${b.source}`);
+	for (const b of [...BASELINES, ...WHAT_IFS]) console.log(`  ${b.name}: ${b.source}`);
 	console.log(
 		`  virtual clock (no scaling; seconds are unscaled), ${WAIT_LATENCY_MS} ms per call, processing time × (1 ${JITTER.map((j) => `${j >= 0 ? '+' : ''}${j * 100}%`).join(', ')}) over the rounds; node: default poll options, Max Wait ${NODE_MAX_WAIT_S} s`,
 	);

@@ -47,18 +47,37 @@ export const BASELINES: Baseline[] = [
 	},
 ];
 
-/**
- * Not a peer: the node's own rule (first check after 1 s, ×1.5) with the cap at Meta's 60 s
- * instead of 30 s, to show what that change would buy (see the README's Benchmarks notes).
- */
-export const WHAT_IF_60S_CAP: Baseline = {
-	name: 'what-if: node rule, 60 s cap',
-	source: 'nodes/Instagram/publish/wait.ts with MAX_POLL_INTERVAL_MS = 60 000 (not shipped)',
-	delayBefore: (check) => {
+/** The node's rule (first check after 1 s, then ×1.5) with another cap: `capMs(elapsedMs)`. */
+function nodeRuleWithCap(capMs: (elapsedMs: number) => number) {
+	return (check: number, elapsedMs: number) => {
 		let ms = 1000;
-		for (let k = 1; k < check; k++) ms = Math.min(60_000, Math.round(ms * 1.5));
-		return ms;
+		for (let k = 1; k < check; k++) ms = Math.round(ms * 1.5);
+		return Math.min(capMs(elapsedMs), ms);
+	};
+}
+
+/**
+ * Not peers: the node's own rule with other caps, to show what a change of
+ * `MAX_POLL_INTERVAL_MS` (nodes/Instagram/publish/wait.ts, 30 s) would buy. Neither is shipped.
+ */
+export const WHAT_IFS: Baseline[] = [
+	{
+		name: 'what-if: node rule, 60 s cap',
+		source: 'wait.ts with the cap at 60 s (not shipped)',
+		delayBefore: nodeRuleWithCap(() => 60_000),
 	},
+	{
+		name: 'what-if: cap 30 s, 60 s after 2 min',
+		source: 'wait.ts with the cap at 30 s for 2 min, then 60 s (not shipped)',
+		delayBefore: nodeRuleWithCap((elapsedMs) => (elapsedMs < 120_000 ? 30_000 : 60_000)),
+	},
+];
+
+/** The node's rule as it ships (30 s cap): must use as many polls as the node, or the what-ifs are off. */
+export const MODEL_OF_NODE: Baseline = {
+	name: 'model of the node (30 s cap)',
+	source: 'wait.ts re-implemented; checked against the node, not printed',
+	delayBefore: nodeRuleWithCap(() => 30_000),
 };
 
 export interface BaselineRun {
