@@ -67,6 +67,19 @@ function summarise(strategy: string, jobS: number, samples: Sample[]): WaitFigur
 	};
 }
 
+/**
+ * The what-ifs are only worth reading if the node's rule, re-implemented, polls like the node.
+ * Real time still passes on the virtual clock (the engine, a loaded machine), so a job that ends
+ * right at a check may be seen one check apart: that much is allowed, no more.
+ */
+function checkModel(jobS: number, node: Sample[], model: Sample[]): void {
+	const apart = node.some((sample, round) => Math.abs(sample.polls - model[round].polls) > 1);
+	if (apart || node.length !== model.length)
+		throw new Error(
+			`${jobS} s job: the node polled ${node.map((s) => s.polls)}, its model ${model.map((s) => s.polls)}`,
+		);
+}
+
 export async function benchWaiting(): Promise<WaitFigure[]> {
 	return await withVirtualClock(async (clock) => {
 		const figures: WaitFigure[] = [];
@@ -100,15 +113,7 @@ export async function benchWaiting(): Promise<WaitFigure[]> {
 					await sandbox.close();
 				}
 			}
-			const polls = (name: string) =>
-				samples
-					.get(name)
-					?.map((sample) => sample.polls)
-					.join(',');
-			if (polls(OURS) !== polls(MODEL_OF_NODE.name))
-				throw new Error(
-					`${jobS} s: the node polled ${polls(OURS)}, its model ${polls(MODEL_OF_NODE.name)}`,
-				);
+			checkModel(jobS, samples.get(OURS) ?? [], samples.get(MODEL_OF_NODE.name) ?? []);
 			samples.delete(MODEL_OF_NODE.name);
 			for (const [name, list] of samples) figures.push(summarise(name, jobS, list));
 		}
