@@ -1,97 +1,86 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev-only benchmark, never shipped in dist/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/no-dangerous-functions -- dev-only benchmark, never shipped in dist/ */
 /**
- * npm run bench — prints figures, asserts nothing (speed targets are read off these numbers).
- *
- * Carousel: a 10-image carousel through n8n's engine with the compiled node (children created in
- * parallel) against the same Graph calls made one after another, with 150 ms sandbox latency.
+ * npm run bench — every figure of issue 13 in one run, against the Graph sandbox: Graph calls,
+ * waiting strategies (the node vs the peers'), carousel parallelism, node overhead, memory of a
+ * 1 GB upload (own process), preflight cost (when available). Prints tables and writes the same
+ * figures to bench/results.json. Asserts nothing: goals are read off the figures, met or missed.
  */
-import axios from 'axios';
+import { execFile } from 'child_process';
+import { mkdirSync, writeFileSync } from 'fs';
+import { availableParallelism, loadavg } from 'os';
+import { join } from 'path';
 
-import { prepareEnvironment, runWorkflow } from '../test/harness';
-import { startSandbox } from '../test/sandbox';
-import type { Sandbox } from '../test/sandbox';
-import { instagramWorkflow, sandboxCredentials } from '../test/workflow/fixtures';
+import { prepareEnvironment } from '../test/harness';
+import { benchCarousel } from './bench/carousel';
+import { ROUNDS } from './bench/common';
+import { checkGoals } from './bench/goals';
+import type { Figures, MemoryFigure } from './bench/goals';
+import { benchGraphCalls } from './bench/graphCalls';
+import { benchOverhead } from './bench/overhead';
+import { benchPreflight } from './bench/preflight';
+import { printReport } from './bench/report';
+import { benchWaiting } from './bench/waiting';
 
-const LATENCY_MS = 150;
-const CHILDREN = 10;
-const ROUNDS = 5;
-const urls = Array.from({ length: CHILDREN }, (_, i) => `https://cdn.example.com/bench/${i}.jpg`);
+const ROOT = join(__dirname, '..');
+export const RESULTS_FILE = join(ROOT, 'bench', 'results.json');
 
-async function nodeCarousel(sandbox: Sandbox): Promise<number> {
-	const started = performance.now();
-	const result = await runWorkflow({
-		workflow: instagramWorkflow({
-			parameters: {
-				operation: 'carousel',
-				caption: 'Bench',
-				inputMode: 'json',
-				itemsJson: JSON.stringify(urls),
+/** Item 5 in a fresh process, so its RSS baseline is not the rest of the bench's. */
+async function benchMemory(): Promise<MemoryFigure | undefined> {
+	const script = join(__dirname, 'bench-upload.ts');
+	const stdout = await new Promise<string>((resolve) => {
+		execFile(
+			process.execPath,
+			['-r', 'ts-node/register/transpile-only', script],
+			{ cwd: ROOT, maxBuffer: 1024 * 1024 },
+			(error, out, err) => {
+				if (error) console.error(`upload bench failed: ${error.message}\n${err}`);
+				resolve(out);
 			},
-		}),
-		credentials: sandboxCredentials(sandbox),
+		);
 	});
-	if (result.status !== 'success') throw new Error(`carousel run failed: ${result.error?.message}`);
-	return performance.now() - started;
+	const line = stdout.split('\n').find((text) => text.startsWith('BENCH_RESULT '));
+	return line ? (JSON.parse(line.slice('BENCH_RESULT '.length)) as MemoryFigure) : undefined;
 }
 
-/** The same calls the node makes, but each child waits for the previous one. */
-async function sequentialCarousel(sandbox: Sandbox): Promise<number> {
-	const account = sandbox.accounts[0].id;
-	const graph = axios.create({
-		baseURL: `${sandbox.url}/v25.0`,
-		headers: { Authorization: `Bearer ${sandbox.tokens.page}` },
-	});
+async function timed<T>(label: string, body: () => Promise<T>): Promise<T> {
 	const started = performance.now();
-	await graph.get(`/${account}/content_publishing_limit`, {
-		params: { fields: 'config,quota_usage' },
-	});
-	const children: string[] = [];
-	for (const url of urls) {
-		const { data } = await graph.post<{ id: string }>(
-			`/${account}/media`,
-			new URLSearchParams({ image_url: url, is_carousel_item: 'true' }),
-		);
-		children.push(data.id);
-	}
-	const parent = await graph.post<{ id: string }>(
-		`/${account}/media`,
-		new URLSearchParams({ media_type: 'CAROUSEL', caption: 'Bench', children: children.join(',') }),
-	);
-	await graph.post(
-		`/${account}/media_publish`,
-		new URLSearchParams({ creation_id: parent.data.id }),
-	);
-	return performance.now() - started;
+	const value = await body();
+	console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	return value;
 }
 
 async function main() {
 	prepareEnvironment();
-	const sandbox = await startSandbox({ latencyMs: LATENCY_MS, quotaTotal: 1000 });
-	try {
-		await nodeCarousel(sandbox); // warm-up: module loading, n8n-core DI container
-		const parallel: number[] = [];
-		const sequential: number[] = [];
-		for (let round = 0; round < ROUNDS; round++) {
-			sandbox.reset();
-			parallel.push(await nodeCarousel(sandbox));
-			sandbox.reset();
-			sequential.push(await sequentialCarousel(sandbox));
-		}
-		const median = (values: number[]) =>
-			[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-		const p = median(parallel);
-		const s = median(sequential);
-		console.log(
-			`carousel, ${CHILDREN} images, ${LATENCY_MS} ms per Graph call, median of ${ROUNDS}:`,
-		);
-		console.log(`  node (children in parallel, through WorkflowExecute): ${p.toFixed(0)} ms`);
-		console.log(`  children one after another (same calls):            ${s.toFixed(0)} ms`);
-		console.log(`  speed-up: ${(s / p).toFixed(2)}x (target ≥ 3x)`);
-		const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
-		console.log(`  heap used after the runs: ${heapMb.toFixed(1)} MB`);
-	} finally {
-		await sandbox.close();
-	}
+	const started = performance.now();
+	const load = loadavg().map((n) => Math.round(n * 100) / 100);
+	console.log(
+		`npm run bench: ${ROUNDS} rounds per figure, medians; load average at start ${load.join(' ')} on ${availableParallelism()} cores; sections:`,
+	);
+	// The carousel goes first: its warm-up loads n8n-core for everything after it.
+	const carousel = await timed('3 carousel', benchCarousel);
+	const graphCalls = await timed('1 Graph calls', benchGraphCalls);
+	const waiting = await timed('2 waiting', benchWaiting);
+	const overhead = await timed('4 overhead', benchOverhead);
+	const memory = await timed('5 memory (own process)', benchMemory);
+	const preflight = await benchPreflight();
+	const figures: Figures = { graphCalls, waiting, carousel, overhead, memory };
+	const goals = checkGoals(figures);
+	printReport(figures, preflight, goals);
+	const wallS = Math.round((performance.now() - started) / 100) / 10;
+	mkdirSync(join(ROOT, 'bench'), { recursive: true });
+	const results = {
+		date: new Date().toISOString(),
+		cores: availableParallelism(),
+		node: process.version,
+		loadAverageAtStart: load,
+		rounds: ROUNDS,
+		wallSeconds: wallS,
+		...figures,
+		preflight,
+		goals,
+	};
+	writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, '\t')}\n`);
+	console.log(`\nwall time ${wallS} s on ${results.cores} cores; figures in bench/results.json`);
 }
 
 main().catch((error: unknown) => {
