@@ -36,6 +36,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			state.seedPublishes(accountId, count, atMs ?? clock());
 		},
 		mediaCount: (accountId?: string) => state.mediaCount(accountId),
+		advanceClock: (ms: number) => server.advanceClock(ms),
+		now: () => clock(),
+		instagramTokens: () => server.core.igTokens.list(),
 		calls(endpoint?: Endpoint) {
 			if (endpoint === 'control') return [...server.controlRequests];
 			return endpoint

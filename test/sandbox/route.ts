@@ -65,6 +65,8 @@ export function classify(method: string, route: Route, identity: Identity, core:
 		const c = core.state.containers.get(id);
 		return { endpoint: 'upload', node: 'container', id, accountId: c?.accountId, containerId: id };
 	}
+	if (id === 'refresh_access_token' && edge === undefined)
+		return { endpoint: 'refreshToken', node: 'unknown', id };
 	const node = resolveNode(id, identity, core);
 	const key = [node.node, method, edge].filter((x) => x !== undefined).join(' ');
 	let endpoint: Endpoint = rest.length === 0 ? (ROUTES[key] ?? 'unknown') : 'unknown';
@@ -91,6 +93,7 @@ function unknownEndpoint(ctx: Ctx): Error {
 
 export async function dispatch(ctx: Ctx): Promise<unknown> {
 	if (ctx.target.endpoint === 'upload') return upload(ctx);
+	if (ctx.target.endpoint === 'refreshToken') return ctx.core.igTokens.refresh(ctx);
 	requireValidToken(ctx.identity, ctx.now);
 	checkProof(ctx.core.options, ctx.token, ctx.params);
 	if (ctx.target.node === 'unknown') throw E.unsupported(ctx.method, ctx.target.id || '/');

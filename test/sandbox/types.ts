@@ -1,4 +1,7 @@
 // Public types of the Graph sandbox (re-exported by index.ts).
+import type { IgLoginToken, TokenLifetimeOptions } from './tokens';
+
+export type { IgLoginToken, TokenLifetimeOptions };
 
 export type Endpoint =
 	| 'createContainer'
@@ -10,6 +13,7 @@ export type Endpoint =
 	| 'me'
 	| 'accounts'
 	| 'upload'
+	| 'refreshToken'
 	| 'control'
 	| 'unknown';
 
@@ -62,7 +66,7 @@ export interface MediaFetch {
 	durationMs: number;
 }
 
-export interface SandboxOptions {
+export interface SandboxOptions extends TokenLifetimeOptions {
 	port?: number;
 	latencyMs?: number;
 	quotaTotal?: number;
@@ -127,6 +131,8 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	authorization?: string;
 	tokenKind?: TokenKind;
+	/** Instagram Login tokens: 0 = the seed token, n = the token of the n-th refresh. */
+	tokenSerial?: number;
 	tokenInUrl: boolean;
 	accountId?: string;
 	containerId?: string;
@@ -156,6 +162,12 @@ export interface Sandbox {
 	): void;
 	seedPublishes(accountId: string, count: number, atMs?: number): void;
 	mediaCount(accountId?: string): number;
+	/** Moves the sandbox clock on (token lifetimes, publish windows, container TTLs follow it). */
+	advanceClock(ms: number): number;
+	/** The sandbox clock (ms). */
+	now(): number;
+	/** Instagram Login tokens issued so far (the seed token first, then every refresh). */
+	instagramTokens(): IgLoginToken[];
 	calls(endpoint?: Endpoint): RecordedRequest[];
 	reset(): void;
 	close(): Promise<void>;

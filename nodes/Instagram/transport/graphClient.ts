@@ -4,12 +4,14 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { classifyGraphError, regainAccessMinutes, usagePercent } from './classify';
-import { graphPath, resolveConnection } from './connection';
+import { graphPath, resolveCredential } from './connection';
 import type { AuthenticationMethod, GraphConnection, GraphContext } from './connection';
 import type { GraphErrorBody, GraphErrorDetails } from './errorKinds';
 import { asNodeError, createGraphApiError, redactDetails } from './errors';
 import { decideRetry, DEFAULT_RETRY_POLICY } from './retry';
 import type { RequestClass, RetryPolicy } from './retry';
+import { createTokenSession } from './tokenSession';
+import type { TokenSession } from './tokenSession';
 
 export type GraphParams = Record<string, string | number | boolean | object | undefined>;
 
@@ -46,9 +48,14 @@ export function createGraphClient(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 	clock: Clock = systemClock,
 ): GraphClient {
-	let connectionPromise: Promise<GraphConnection> | undefined;
+	let opened: Promise<{ connection: GraphConnection; session: TokenSession }> | undefined;
 	let warnedAboutUsage = false;
-	const connection = async () => (connectionPromise ??= resolveConnection(ctx, authentication));
+	const open = async () =>
+		(opened ??= resolveCredential(ctx, authentication).then(({ connection, data }) => ({
+			connection,
+			session: createTokenSession(ctx, connection, data, clock),
+		})));
+	const connection = async () => (await open()).connection;
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 
 	async function send(conn: GraphConnection, request: GraphRequest): Promise<FullResponse> {
@@ -65,11 +72,16 @@ export function createGraphClient(
 			options.body = encodeParams(request.body);
 			options.headers = { 'content-type': 'application/x-www-form-urlencoded' };
 		}
-		return (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			conn.credentialType,
-			options,
-		)) as FullResponse;
+		const { session } = await open();
+		return await session.run(
+			async (credentialOptions) =>
+				(await ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					conn.credentialType,
+					options,
+					credentialOptions,
+				)) as FullResponse,
+		);
 	}
 
 	async function attempt(
