@@ -1,6 +1,6 @@
 // Instagram Login token refresh through n8n-core's WorkflowExecute: the harness's credentials helper
 // mirrors n8n's CredentialsHelper.preAuthentication, so `credentialUpdates` is what n8n would store.
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { tokenFingerprint } from '../../nodes/Instagram/transport/tokenRefresh';
 import type { RunResult, StoredCredential } from '../harness';
@@ -34,7 +34,7 @@ function igCredential(extra: ICredentialDataDecryptedObject = {}): StoredCredent
 	};
 }
 
-async function publish(credential: StoredCredential, spec = post) {
+async function publish(credential: StoredCredential, spec: { parameters: IDataObject } = post) {
 	const logs: string[] = [];
 	const result = await runInstagram(sandbox, spec, {
 		credentials: { igCred: credential },
