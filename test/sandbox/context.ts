@@ -7,7 +7,7 @@ import type { Params } from './body';
 import type { FieldSpec } from './fields';
 import type { MediaFetcher } from './media-fetch';
 import type { SandboxState } from './state';
-import type { InstagramTokens } from './tokens';
+import type { TokenLifetimes } from './tokens';
 import type { Endpoint, SandboxAccount, SandboxOptions } from './types';
 
 export interface Core {
@@ -17,7 +17,7 @@ export interface Core {
 	url: string;
 	clock: () => number;
 	fetcher: MediaFetcher;
-	igTokens: InstagramTokens;
+	tokenLifetimes: TokenLifetimes;
 }
 
 export type NodeKind = 'igUser' | 'container' | 'media' | 'page' | 'fbUser' | 'unknown';

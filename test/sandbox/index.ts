@@ -38,7 +38,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		mediaCount: (accountId?: string) => state.mediaCount(accountId),
 		advanceClock: (ms: number) => server.advanceClock(ms),
 		now: () => clock(),
-		instagramTokens: () => server.core.igTokens.list(),
+		instagramTokens: () => server.core.tokenLifetimes.list(),
 		calls(endpoint?: Endpoint) {
 			if (endpoint === 'control') return [...server.controlRequests];
 			return endpoint

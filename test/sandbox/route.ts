@@ -67,6 +67,8 @@ export function classify(method: string, route: Route, identity: Identity, core:
 	}
 	if (id === 'refresh_access_token' && edge === undefined)
 		return { endpoint: 'refreshToken', node: 'unknown', id };
+	if (id === 'debug_token' && edge === undefined)
+		return { endpoint: 'debugToken', node: 'unknown', id };
 	const node = resolveNode(id, identity, core);
 	const key = [node.node, method, edge].filter((x) => x !== undefined).join(' ');
 	let endpoint: Endpoint = rest.length === 0 ? (ROUTES[key] ?? 'unknown') : 'unknown';
@@ -93,9 +95,11 @@ function unknownEndpoint(ctx: Ctx): Error {
 
 export async function dispatch(ctx: Ctx): Promise<unknown> {
 	if (ctx.target.endpoint === 'upload') return upload(ctx);
-	if (ctx.target.endpoint === 'refreshToken') return ctx.core.igTokens.refresh(ctx);
+	if (ctx.target.endpoint === 'refreshToken') return ctx.core.tokenLifetimes.refresh(ctx);
 	requireValidToken(ctx.identity, ctx.now);
 	checkProof(ctx.core.options, ctx.token, ctx.params);
+	if (ctx.target.endpoint === 'debugToken')
+		return ctx.core.tokenLifetimes.debugToken(ctx, ctx.core.accounts);
 	if (ctx.target.node === 'unknown') throw E.unsupported(ctx.method, ctx.target.id || '/');
 	assertAccess(ctx);
 	switch (ctx.target.endpoint) {

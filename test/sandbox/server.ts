@@ -13,7 +13,7 @@ import { IdFactory, seedAccounts, traceId } from './ids';
 import { MediaFetcher } from './media-fetch';
 import { classify, dispatch, parsePath } from './route';
 import { SandboxState } from './state';
-import { InstagramTokens } from './tokens';
+import { TokenLifetimes } from './tokens';
 import type { Endpoint, RecordedRequest, SandboxOptions } from './types';
 
 type ControlHandler = (
@@ -50,8 +50,16 @@ export class SandboxServer {
 		const clock = () => (options.now ?? Date.now)() + this.clockOffsetMs;
 		const state = new SandboxState(options, new IdFactory());
 		const fetcher = new MediaFetcher(options.mediaFetch ?? {}, clock);
-		const igTokens = new InstagramTokens(options, clock);
-		this.core = { options, state, accounts: seedAccounts(), url: '', clock, fetcher, igTokens };
+		const tokenLifetimes = new TokenLifetimes(options, clock);
+		this.core = {
+			options,
+			state,
+			accounts: seedAccounts(),
+			url: '',
+			clock,
+			fetcher,
+			tokenLifetimes,
+		};
 		this.http = createServer((req, res) => {
 			this.handle(req, res).catch((e: unknown) => {
 				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -83,7 +91,7 @@ export class SandboxServer {
 	}
 
 	reset(): void {
-		this.core.igTokens.reset();
+		this.core.tokenLifetimes.reset();
 		this.requests.length = 0;
 		this.controlRequests.length = 0;
 		this.faults.clear();
@@ -174,7 +182,7 @@ export class SandboxServer {
 		const ref = extractToken(req.headers.authorization, query, body);
 		const now = this.core.clock();
 		const identity =
-			this.core.igTokens.identify(ref.raw, this.core.accounts, now) ??
+			this.core.tokenLifetimes.identify(ref.raw, this.core.accounts, now) ??
 			identify(ref, this.core.accounts);
 		const method = req.method ?? 'GET';
 		const target = classify(method, route, identity, this.core);
@@ -182,7 +190,7 @@ export class SandboxServer {
 		rec.inFlight = this.inFlight;
 		rec.authorization = describeAuthorization(ref, identity);
 		rec.tokenKind = identity.kind;
-		rec.tokenSerial = this.core.igTokens.find(ref.raw)?.serial;
+		rec.tokenSerial = this.core.tokenLifetimes.find(ref.raw)?.serial;
 		rec.tokenInUrl = ref.inUrl;
 		this.requests.push(rec);
 		const params: Params = { ...query, ...body };

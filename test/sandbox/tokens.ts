@@ -1,6 +1,7 @@
-// Instagram Login token lifetimes (reference §2.2, "IG refresh"): a token lives 60 days on the sandbox
-// clock, expires by it, and `GET /refresh_access_token?grant_type=ig_refresh_token` swaps a valid token
-// that is at least 24 h old for a new 60-day one.
+// Token lifetimes on the sandbox clock (reference §2.2, §2.3). Instagram Login: a token lives 60 days,
+// expires by the clock, and `GET /refresh_access_token?grant_type=ig_refresh_token` swaps a valid token
+// that is at least 24 h old for a new 60-day one. Facebook Login: the user token (`tokens.facebook`)
+// expires when `facebookTokenLifetimeMs` is set; `GET /debug_token` reports it (Page tokens: never).
 import type { Identity } from './auth';
 import type { Ctx } from './context';
 import { E, GraphError } from './errors';
@@ -24,6 +25,8 @@ export interface TokenLifetimeOptions {
 	instagramTokenAgeMs?: number;
 	/** Lifetime of Instagram Login tokens. Default 60 days. */
 	instagramTokenLifetimeMs?: number;
+	/** `tokens.facebook` expires this long after the sandbox starts (or is reset). Default: never. */
+	facebookTokenLifetimeMs?: number;
 }
 
 /** Meta's answer to refreshing a token under 24 h old is not documented; this one is ours. */
@@ -34,9 +37,10 @@ const tooYoung = () =>
 		{ type: 'IGApiException' },
 	);
 
-export class InstagramTokens {
+export class TokenLifetimes {
 	private readonly byToken = new Map<string, IgLoginToken>();
 	private serial = 0;
+	private facebookExpiresAt?: number;
 
 	constructor(
 		private readonly options: TokenLifetimeOptions,
@@ -57,6 +61,8 @@ export class InstagramTokens {
 	reset(): void {
 		this.byToken.clear();
 		this.serial = 0;
+		const fbLifetime = this.options.facebookTokenLifetimeMs;
+		this.facebookExpiresAt = fbLifetime === undefined ? undefined : this.clock() + fbLifetime;
 		const issuedAt = this.clock() - (this.options.instagramTokenAgeMs ?? 0);
 		this.add(TOKENS.instagram, 0, issuedAt);
 	}
@@ -65,12 +71,18 @@ export class InstagramTokens {
 		return token === undefined ? undefined : this.byToken.get(token);
 	}
 
-	/** The identity of a known Instagram Login token: valid, or expired by the clock. */
+	/** The identity of a known Instagram Login token, or of an expired Facebook user token. */
 	identify(
 		token: string | undefined,
 		accounts: SandboxAccount[],
 		now: number,
 	): Identity | undefined {
+		if (
+			token === TOKENS.facebook &&
+			this.facebookExpiresAt !== undefined &&
+			now >= this.facebookExpiresAt
+		)
+			return { kind: 'expired', ig: false, accounts: [] };
 		const known = this.find(token);
 		if (!known) return undefined;
 		if (now >= known.expiresAt) return { kind: 'expired', ig: true, accounts: [] };
@@ -90,6 +102,38 @@ export class InstagramTokens {
 			access_token: fresh.token,
 			token_type: 'bearer',
 			expires_in: Math.round(this.lifetimeMs / 1000),
+		};
+	}
+
+	/** `GET /debug_token?input_token=…` (needs a valid token in the Authorization header). */
+	debugToken(ctx: Ctx, accounts: SandboxAccount[]): unknown {
+		const input = typeof ctx.params.input_token === 'string' ? ctx.params.input_token : undefined;
+		if (input === undefined) throw E.missingParam('input_token');
+		const seconds = (ms: number | undefined) => (ms === undefined ? 0 : Math.floor(ms / 1000));
+		const base = { app_id: '1000000000000001', application: 'Sandbox App' };
+		if (input === TOKENS.facebook) {
+			const valid = this.facebookExpiresAt === undefined || ctx.now < this.facebookExpiresAt;
+			return {
+				data: {
+					...base,
+					type: 'USER',
+					is_valid: valid,
+					expires_at: seconds(this.facebookExpiresAt),
+					scopes: ['instagram_basic', 'instagram_content_publish', 'pages_show_list'],
+					user_id: '10160000000000001',
+				},
+			};
+		}
+		const page = accounts.find((a) => a.pageToken === input);
+		if (page)
+			return {
+				data: { ...base, type: 'PAGE', is_valid: true, expires_at: 0, profile_id: page.pageId },
+			};
+		return {
+			data: {
+				is_valid: false,
+				error: { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' },
+			},
 		};
 	}
 

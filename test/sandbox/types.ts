@@ -14,6 +14,7 @@ export type Endpoint =
 	| 'accounts'
 	| 'upload'
 	| 'refreshToken'
+	| 'debugToken'
 	| 'control'
 	| 'unknown';
 

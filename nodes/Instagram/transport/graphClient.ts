@@ -1,5 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject as CredentialData,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { systemClock } from './clock';
 import type { Clock } from './clock';
@@ -10,6 +13,7 @@ import type { GraphErrorBody, GraphErrorDetails } from './errorKinds';
 import { asNodeError, createGraphApiError, redactDetails } from './errors';
 import { decideRetry, DEFAULT_RETRY_POLICY } from './retry';
 import type { RequestClass, RetryPolicy } from './retry';
+import { checkTokenExpiry, withAccessContext } from './tokenChecks';
 import { createTokenSession } from './tokenSession';
 import type { TokenSession } from './tokenSession';
 
@@ -48,11 +52,15 @@ export function createGraphClient(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 	clock: Clock = systemClock,
 ): GraphClient {
-	let opened: Promise<{ connection: GraphConnection; session: TokenSession }> | undefined;
+	let opened:
+		| Promise<{ connection: GraphConnection; session: TokenSession; data: CredentialData }>
+		| undefined;
+	let expiryChecked: Promise<void> | undefined;
 	let warnedAboutUsage = false;
 	const open = async () =>
 		(opened ??= resolveCredential(ctx, authentication).then(({ connection, data }) => ({
 			connection,
+			data,
 			session: createTokenSession(ctx, connection, data, clock),
 		})));
 	const connection = async () => (await open()).connection;
@@ -139,7 +147,11 @@ export function createGraphClient(
 		const started = clock.now();
 		for (let attemptNumber = 1; ; attemptNumber++) {
 			const { body, failure } = await attempt(conn, request);
-			if (!failure) return body as T;
+			if (!failure) {
+				expiryChecked ??= checkExpiry(conn);
+				await expiryChecked;
+				return body as T;
+			}
 			const decision = decideRetry(
 				{
 					requestClass,
@@ -154,7 +166,7 @@ export function createGraphClient(
 			if (!decision.retry) {
 				throw createGraphApiError(
 					ctx.getNode(),
-					redactDetails(failure, conn.secrets),
+					withAccessContext(redactDetails(failure, conn.secrets), conn, request.path),
 					request.itemIndex,
 				);
 			}
@@ -163,6 +175,24 @@ export function createGraphClient(
 			);
 			await clock.sleep(decision.delayMs, signal);
 		}
+	}
+
+	async function checkExpiry(conn: GraphConnection): Promise<void> {
+		const { data } = await open();
+		await checkTokenExpiry(
+			ctx,
+			conn,
+			data,
+			async (inputToken) =>
+				(
+					await send(conn, {
+						method: 'GET',
+						path: ['debug_token'],
+						qs: { input_token: inputToken },
+					})
+				).body,
+			clock,
+		);
 	}
 
 	return { request, connection };
