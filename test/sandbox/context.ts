@@ -7,6 +7,7 @@ import type { Params } from './body';
 import type { FieldSpec } from './fields';
 import type { MediaFetcher } from './media-fetch';
 import type { SandboxState } from './state';
+import type { AccessRules } from './access';
 import type { TokenLifetimes } from './tokens';
 import type { Endpoint, SandboxAccount, SandboxOptions } from './types';
 
@@ -18,6 +19,7 @@ export interface Core {
 	clock: () => number;
 	fetcher: MediaFetcher;
 	tokenLifetimes: TokenLifetimes;
+	access: AccessRules;
 }
 
 export type NodeKind = 'igUser' | 'container' | 'media' | 'page' | 'fbUser' | 'unknown';

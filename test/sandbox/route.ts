@@ -102,6 +102,7 @@ export async function dispatch(ctx: Ctx): Promise<unknown> {
 		return ctx.core.tokenLifetimes.debugToken(ctx, ctx.core.accounts);
 	if (ctx.target.node === 'unknown') throw E.unsupported(ctx.method, ctx.target.id || '/');
 	assertAccess(ctx);
+	ctx.core.access.check(ctx);
 	switch (ctx.target.endpoint) {
 		case 'createContainer':
 			return await createContainer(ctx);

@@ -13,6 +13,7 @@ import { IdFactory, seedAccounts, traceId } from './ids';
 import { MediaFetcher } from './media-fetch';
 import { classify, dispatch, parsePath } from './route';
 import { SandboxState } from './state';
+import { AccessRules } from './access';
 import { TokenLifetimes } from './tokens';
 import type { Endpoint, RecordedRequest, SandboxOptions } from './types';
 
@@ -59,6 +60,7 @@ export class SandboxServer {
 			clock,
 			fetcher,
 			tokenLifetimes,
+			access: new AccessRules(),
 		};
 		this.http = createServer((req, res) => {
 			this.handle(req, res).catch((e: unknown) => {
@@ -92,6 +94,7 @@ export class SandboxServer {
 
 	reset(): void {
 		this.core.tokenLifetimes.reset();
+		this.core.access.reset();
 		this.requests.length = 0;
 		this.controlRequests.length = 0;
 		this.faults.clear();

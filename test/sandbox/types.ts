@@ -1,7 +1,8 @@
 // Public types of the Graph sandbox (re-exported by index.ts).
+import type { AccountState, TokenState } from './access';
 import type { IgLoginToken, TokenLifetimeOptions } from './tokens';
 
-export type { IgLoginToken, TokenLifetimeOptions };
+export type { AccountState, IgLoginToken, TokenLifetimeOptions, TokenState };
 
 export type Endpoint =
 	| 'createContainer'
@@ -169,6 +170,12 @@ export interface Sandbox {
 	now(): number;
 	/** Instagram Login tokens issued so far (the seed token first, then every refresh). */
 	instagramTokens(): IgLoginToken[];
+	/** Until reset: every call with this token fails with its code-190 error (undefined clears it). */
+	setTokenState(token: string, state: TokenState | undefined): void;
+	/** Until reset: publishing calls for this account fail (restricted, spam block, Page Publishing Authorization). */
+	setAccountState(accountId: string, state: AccountState | undefined): void;
+	/** Until reset: this token lacks instagram_content_publish (publishing calls → code 10). */
+	withoutPublishPermission(token: string): void;
 	calls(endpoint?: Endpoint): RecordedRequest[];
 	reset(): void;
 	close(): Promise<void>;

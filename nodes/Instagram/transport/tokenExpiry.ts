@@ -4,6 +4,8 @@ const DAY_MS = 86_400_000;
 /** From this long before expiry, every execution warns. */
 export const EXPIRY_WARNING_MS = 7 * DAY_MS;
 
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
 /** Pure: `2026-12-05 14:00 UTC`. */
 export function expiryDate(ms: number): string {
 	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -34,8 +36,9 @@ export function expiryWarning(
 	const advice = reconnectAdvice(connection);
 	if (expiresAt <= now)
 		return `The Instagram access token expired on ${expiryDate(expiresAt)}. ${advice}`;
-	const days = Math.floor((expiresAt - now) / DAY_MS);
-	const left = days >= 1 ? `in ${days} day${days === 1 ? '' : 's'}` : 'in less than a day';
+	const hours = Math.ceil((expiresAt - now) / 3_600_000);
+	const days = Math.ceil(hours / 24);
+	const left = hours < 24 ? `in ${plural(hours, 'hour')}` : `in ${plural(days, 'day')}`;
 	return `The Instagram access token expires on ${expiryDate(expiresAt)} (${left}); publishing stops then. ${advice}`;
 }
 
