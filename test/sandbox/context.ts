@@ -8,6 +8,7 @@ import type { FieldSpec } from './fields';
 import type { MediaFetcher } from './media-fetch';
 import type { SandboxState } from './state';
 import type { AccessRules } from './access';
+import type { Business } from './businesses';
 import type { TokenLifetimes } from './tokens';
 import type { Endpoint, SandboxAccount, SandboxOptions } from './types';
 
@@ -20,6 +21,7 @@ export interface Core {
 	fetcher: MediaFetcher;
 	tokenLifetimes: TokenLifetimes;
 	access: AccessRules;
+	businesses: Business[];
 }
 
 export type NodeKind = 'igUser' | 'container' | 'media' | 'page' | 'fbUser' | 'unknown';

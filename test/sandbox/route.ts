@@ -1,5 +1,6 @@
 // Path parsing, endpoint classification, auth gate and dispatch of Graph calls.
 import { checkProof, requireValidToken, type Identity } from './auth';
+import { classifyBusiness, readBusinesses } from './businesses';
 import { NODE_TYPE, type Core, type Ctx, type NodeKind, type Target } from './context';
 import { E } from './errors';
 import { readAccounts, readContainer, readMe, readMedia } from './reads';
@@ -69,6 +70,8 @@ export function classify(method: string, route: Route, identity: Identity, core:
 		return { endpoint: 'refreshToken', node: 'unknown', id };
 	if (id === 'debug_token' && edge === undefined)
 		return { endpoint: 'debugToken', node: 'unknown', id };
+	const business = classifyBusiness(core.businesses, id, edge, rest);
+	if (business) return business;
 	const node = resolveNode(id, identity, core);
 	const key = [node.node, method, edge].filter((x) => x !== undefined).join(' ');
 	let endpoint: Endpoint = rest.length === 0 ? (ROUTES[key] ?? 'unknown') : 'unknown';
@@ -100,6 +103,8 @@ export async function dispatch(ctx: Ctx): Promise<unknown> {
 	checkProof(ctx.core.options, ctx.token, ctx.params);
 	if (ctx.target.endpoint === 'debugToken')
 		return ctx.core.tokenLifetimes.debugToken(ctx, ctx.core.accounts);
+	if (ctx.target.endpoint === 'businesses' || ctx.target.endpoint === 'businessPages')
+		return readBusinesses(ctx, ctx.core.businesses);
 	if (ctx.target.node === 'unknown') throw E.unsupported(ctx.method, ctx.target.id || '/');
 	assertAccess(ctx);
 	ctx.core.access.check(ctx);

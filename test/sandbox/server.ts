@@ -14,6 +14,7 @@ import { MediaFetcher } from './media-fetch';
 import { classify, dispatch, parsePath } from './route';
 import { SandboxState } from './state';
 import { AccessRules } from './access';
+import { seedBusinesses } from './businesses';
 import { TokenLifetimes } from './tokens';
 import type { Endpoint, RecordedRequest, SandboxOptions } from './types';
 
@@ -52,10 +53,12 @@ export class SandboxServer {
 		const state = new SandboxState(options, new IdFactory());
 		const fetcher = new MediaFetcher(options.mediaFetch ?? {}, clock);
 		const tokenLifetimes = new TokenLifetimes(options, clock);
+		const accounts = seedAccounts();
 		this.core = {
 			options,
 			state,
-			accounts: seedAccounts(),
+			accounts,
+			businesses: seedBusinesses(accounts),
 			url: '',
 			clock,
 			fetcher,

@@ -16,6 +16,8 @@ export type Endpoint =
 	| 'upload'
 	| 'refreshToken'
 	| 'debugToken'
+	| 'businesses'
+	| 'businessPages'
 	| 'control'
 	| 'unknown';
 
