@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Test-only preload for real n8n (`node --require`): moves this process's clock N8N_E2E_CLOCK_OFFSET_MS
 // ahead, as if the machine's clock had moved on, so a fresh `n8n execute` can run "70 days later"
 // in step with the Graph sandbox's clock. Only Date changes; timers and performance.now() do not.

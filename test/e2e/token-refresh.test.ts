@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tooling, never shipped in dist/ */
 // One Instagram Login token keeps a workflow publishing for 70 simulated days in real n8n 2.41.1.
 // Every run is a fresh `n8n execute` process (= an n8n restart) whose clock is moved on with the
 // sandbox's, so the only way a token survives is what n8n persisted from the credential's

@@ -17,18 +17,21 @@ import {
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T12:00:00Z');
-const TOKEN = 'IGAAunitTestTokenValue0001';
+const FAKE_IG_VALUE = 'IGAAunitTestTokenValue0001';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function credential(
 	facts: Partial<Record<'expires' | 'checked', number | string>> & { fingerprint?: string } = {},
 ) {
-	const data: ICredentialDataDecryptedObject = { loginType: 'instagram', accessToken: TOKEN };
+	const data: ICredentialDataDecryptedObject = {
+		loginType: 'instagram',
+		accessToken: FAKE_IG_VALUE,
+	};
 	if (facts.expires !== undefined)
 		data.tokenExpiresAt = typeof facts.expires === 'number' ? iso(facts.expires) : facts.expires;
 	if (facts.checked !== undefined)
 		data.tokenCheckedAt = typeof facts.checked === 'number' ? iso(facts.checked) : facts.checked;
-	data.tokenFingerprint = facts.fingerprint ?? tokenFingerprint(TOKEN);
+	data.tokenFingerprint = facts.fingerprint ?? tokenFingerprint(FAKE_IG_VALUE);
 	return data;
 }
 
@@ -36,7 +39,7 @@ describe('refreshDue', () => {
 	it.each<[string, ICredentialDataDecryptedObject, boolean]>([
 		[
 			'first use (no facts)',
-			{ loginType: 'instagram', accessToken: TOKEN, tokenExpiresAt: '' },
+			{ loginType: 'instagram', accessToken: FAKE_IG_VALUE, tokenExpiresAt: '' },
 			true,
 		],
 		[
@@ -105,7 +108,7 @@ describe('refreshOutcome (what n8n persists)', () => {
 		expect(outcome).toEqual({
 			tokenExpiresAt: iso(NOW + 5 * DAY),
 			tokenCheckedAt: iso(NOW),
-			tokenFingerprint: tokenFingerprint(TOKEN),
+			tokenFingerprint: tokenFingerprint(FAKE_IG_VALUE),
 		});
 		expect(outcome).not.toHaveProperty('accessToken');
 	});
@@ -113,7 +116,7 @@ describe('refreshOutcome (what n8n persists)', () => {
 	it('refused on first use: expiry unknown (never empty, or n8n would refresh on every call)', () => {
 		expect(
 			refreshOutcome(
-				{ loginType: 'instagram', accessToken: TOKEN, tokenExpiresAt: '' },
+				{ loginType: 'instagram', accessToken: FAKE_IG_VALUE, tokenExpiresAt: '' },
 				undefined,
 				NOW,
 			).tokenExpiresAt,
@@ -159,10 +162,10 @@ describe('refreshInstagramToken (the credential preAuthentication)', () => {
 		expect(calls[0]).toMatchObject({
 			method: 'GET',
 			url: 'https://graph.instagram.com/refresh_access_token',
-			headers: { Authorization: `Bearer ${TOKEN}` },
+			headers: { Authorization: `Bearer ${FAKE_IG_VALUE}` },
 		});
 		expect(calls[0].qs).toMatchObject({ grant_type: 'ig_refresh_token' });
-		expect(JSON.stringify(calls[0].qs)).not.toContain(TOKEN);
+		expect(JSON.stringify(calls[0].qs)).not.toContain(FAKE_IG_VALUE);
 		expect(calls[0].qs).toHaveProperty('appsecret_proof');
 	});
 
@@ -171,7 +174,7 @@ describe('refreshInstagramToken (the credential preAuthentication)', () => {
 		[
 			'a network error',
 			async () => {
-				throw new Error(`connect ECONNREFUSED (Bearer ${TOKEN})`);
+				throw new Error(`connect ECONNREFUSED (Bearer ${FAKE_IG_VALUE})`);
 			},
 		],
 		['a 200 that is not JSON', async () => ({ statusCode: 200, body: '<html>' })],
@@ -180,7 +183,7 @@ describe('refreshInstagramToken (the credential preAuthentication)', () => {
 		const outcome = await refreshInstagramToken(h, credential({ expires: NOW + DAY }));
 		expect(outcome).not.toHaveProperty('accessToken');
 		expect(outcome.tokenExpiresAt).toBeTruthy();
-		expect(JSON.stringify(outcome)).not.toContain(TOKEN);
+		expect(JSON.stringify(outcome)).not.toContain(FAKE_IG_VALUE);
 	});
 
 	it('sends nothing for Facebook Login, or to a plain-http remote Base URL', async () => {

@@ -35,7 +35,7 @@ export async function searchAccounts(
 		});
 		results = me.user_id ? [{ name: `@${me.username ?? me.user_id}`, value: me.user_id }] : [];
 	} else {
-		results = (await listPageAccounts(client)).map((account) => ({
+		results = (await listPageAccounts(client, this.getNode())).map((account) => ({
 			name: `@${account.username ?? account.id} (${account.pageName ?? account.pageId})`,
 			value: account.id,
 		}));

@@ -1,5 +1,7 @@
+import type { INode } from 'n8n-workflow';
+
+import { asNodeError, graphDetailsOf } from './errors';
 import type { GraphClient } from './graphClient';
-import { graphDetailsOf } from './errors';
 
 /** An Instagram professional account reachable through a Facebook Page. */
 export interface PageAccount {
@@ -47,11 +49,11 @@ function kindOf(error: unknown): string | undefined {
 }
 
 /** The user's own Pages, or, for a Page token (no `accounts` edge), that Page itself. */
-async function ownPages(client: GraphClient): Promise<PageNode[]> {
+async function ownPages(client: GraphClient, node: INode): Promise<PageNode[]> {
 	try {
 		return await readAll<PageNode>(client, ['me', 'accounts'], PAGE_FIELDS);
 	} catch (error) {
-		if (kindOf(error) !== 'invalidRequest') throw error;
+		if (kindOf(error) !== 'invalidRequest') throw asNodeError(node, error);
 		return [
 			await client.request<PageNode>({ method: 'GET', path: ['me'], qs: { fields: PAGE_FIELDS } }),
 		];
@@ -59,14 +61,14 @@ async function ownPages(client: GraphClient): Promise<PageNode[]> {
 }
 
 /** Pages reachable only through Business Manager: owned and client Pages of every business. */
-async function businessPages(client: GraphClient): Promise<PageNode[]> {
+async function businessPages(client: GraphClient, node: INode): Promise<PageNode[]> {
 	let businesses: Array<{ id: string }>;
 	try {
 		businesses = await readAll<{ id: string }>(client, ['me', 'businesses'], 'id,name');
 	} catch (error) {
 		// Without business_management (or for a Page token) there is simply nothing more to list.
 		if (kindOf(error) === 'permission' || kindOf(error) === 'invalidRequest') return [];
-		throw error;
+		throw asNodeError(node, error);
 	}
 	const edges = businesses.flatMap((business) =>
 		['owned_pages', 'client_pages'].map(
@@ -81,9 +83,9 @@ async function businessPages(client: GraphClient): Promise<PageNode[]> {
  * (`/me/accounts`, `/me/businesses` → `owned_pages` / `client_pages`), every page of each, each
  * account once.
  */
-export async function listPageAccounts(client: GraphClient): Promise<PageAccount[]> {
-	const own = await ownPages(client);
-	const viaBusinesses = await businessPages(client);
+export async function listPageAccounts(client: GraphClient, node: INode): Promise<PageAccount[]> {
+	const own = await ownPages(client, node);
+	const viaBusinesses = await businessPages(client, node);
 	const seen = new Set<string>();
 	const accounts: PageAccount[] = [];
 	for (const page of [...own, ...viaBusinesses]) {
