@@ -1,14 +1,24 @@
-import { createHmac } from 'crypto';
 import { ApplicationError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { baseUrlProblem } from '../nodes/Instagram/transport/baseUrl';
+import {
+	TOKEN_CHECKED_AT,
+	TOKEN_EXPIRES_AT,
+	TOKEN_FINGERPRINT,
+} from '../nodes/Instagram/transport/tokenRefresh';
+import {
+	appSecretProof,
+	refreshInstagramToken,
+} from '../nodes/Instagram/transport/tokenRefreshCall';
 
 export class InstagramApi implements ICredentialType {
 	name = 'instagramApi';
@@ -74,7 +84,30 @@ export class InstagramApi implements ICredentialType {
 			description:
 				"Advanced: send calls to another origin (a proxy or the test sandbox). Leave empty to use Meta's host for the login type.",
 		},
+		// What the credential knows about an Instagram Login token, written by preAuthentication and
+		// persisted by n8n. Empty `tokenExpiresAt` (the expirable field) makes n8n run preAuthentication.
+		{
+			displayName: 'Token Expires At',
+			name: TOKEN_EXPIRES_AT,
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+		{ displayName: 'Token Checked At', name: TOKEN_CHECKED_AT, type: 'hidden', default: '' },
+		{ displayName: 'Token Fingerprint', name: TOKEN_FINGERPRINT, type: 'hidden', default: '' },
 	];
+
+	/**
+	 * Instagram Login only: refreshes the token (`ig_refresh_token`) and returns the new token and
+	 * its expiry, which n8n stores in the credential. Never throws: when Meta refuses (token under
+	 * 24 h old, expired, revoked) the current token is used and the next Graph call says what is wrong.
+	 */
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		return await refreshInstagramToken(this, credentials);
+	}
 
 	/** The token goes in the Authorization header only, never in a URL. */
 	async authenticate(
@@ -97,8 +130,7 @@ export class InstagramApi implements ICredentialType {
 			headers: { ...requestOptions.headers, Authorization: `${schemeFor(target)} ${token}` },
 		};
 		if (appSecret) {
-			const proof = createHmac('sha256', appSecret).update(token).digest('hex');
-			options.qs = { ...requestOptions.qs, appsecret_proof: proof };
+			options.qs = { ...requestOptions.qs, appsecret_proof: appSecretProof(appSecret, token) };
 		}
 		return options;
 	}

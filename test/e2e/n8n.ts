@@ -93,11 +93,17 @@ export class N8nUserFolder {
 		return new N8nUserFolder(dir, { ...childEnv(dir, await freePort()), ...extraEnv });
 	}
 
-	/** One n8n CLI command (a cold Node 24 process). */
-	async n8n(args: string[], timeoutMs = 120_000): Promise<ProcessResult> {
-		return await runProcess(NODE_BIN, [N8N_BIN, ...args], {
+	/**
+	 * One n8n CLI command (a cold Node 24 process). `clockOffsetMs` starts n8n with its clock that far
+	 * ahead (test/e2e/shifted-clock.cjs), to run it "days later" in step with the sandbox's clock.
+	 */
+	async n8n(args: string[], timeoutMs = 120_000, clockOffsetMs = 0): Promise<ProcessResult> {
+		const preload = clockOffsetMs ? ['--require', join(__dirname, 'shifted-clock.cjs')] : [];
+		return await runProcess(NODE_BIN, [...preload, N8N_BIN, ...args], {
 			cwd: this.dir,
-			env: this.env,
+			env: clockOffsetMs
+				? { ...this.env, N8N_E2E_CLOCK_OFFSET_MS: String(clockOffsetMs) }
+				: this.env,
 			timeoutMs,
 		});
 	}
@@ -128,14 +134,34 @@ export class N8nUserFolder {
 	}
 
 	/** `n8n execute --id --rawOutput`; exit 1 with a parsed IRun is a workflow error, not a harness error. */
-	async execute(workflowId: string, timeoutMs = 180_000): Promise<ExecutionResult> {
-		const res = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
+	async execute(
+		workflowId: string,
+		timeoutMs = 180_000,
+		clockOffsetMs = 0,
+	): Promise<ExecutionResult> {
+		const res = await this.n8n(
+			['execute', `--id=${workflowId}`, '--rawOutput'],
+			timeoutMs,
+			clockOffsetMs,
+		);
 		return parseExecution(res);
 	}
 
 	/** `n8n publish:workflow`: the current version becomes the active one (production triggers) at the next start. */
 	async publishWorkflow(workflowId: string): Promise<void> {
 		await this.mustN8n(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	/** `n8n export:credentials --all [--decrypted]`: what n8n's credential store holds now. */
+	async exportCredentials(decrypted: boolean): Promise<CredentialImport[]> {
+		const file = join(this.dir, 'export-credentials.json');
+		await this.mustN8n([
+			'export:credentials',
+			'--all',
+			...(decrypted ? ['--decrypted'] : []),
+			`--output=${file}`,
+		]);
+		return JSON.parse(readFileSync(file, 'utf8')) as CredentialImport[];
 	}
 
 	async exportWorkflow(workflowId: string): Promise<WorkflowJson> {

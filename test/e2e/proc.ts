@@ -9,6 +9,8 @@ export interface ProcessResult {
 	stdout: string;
 	stderr: string;
 	ms: number;
+	/** The signal that ended the process, if one did (then `code` is 128). */
+	signal?: string;
 }
 
 export interface RunOptions {
@@ -43,6 +45,7 @@ export async function runProcess(
 			clearTimeout(timer);
 			resolve({
 				code: code ?? (signal ? 128 : 1),
+				signal: signal ?? undefined,
 				stdout: Buffer.concat(out).toString('utf8'),
 				stderr: Buffer.concat(err).toString('utf8'),
 				ms: Date.now() - started,

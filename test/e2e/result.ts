@@ -21,6 +21,8 @@ export interface ExecutionResult {
 	ms: number;
 	/** Log records below the IRun (`level: message`), for failure messages. */
 	logs: string[];
+	/** Everything the process printed (stdout, then stderr). */
+	printed: string;
 }
 
 interface LogRecord {
@@ -65,7 +67,8 @@ export function parseExecution(res: ProcessResult): ExecutionResult {
 		if (candidate) run = candidate;
 		else logs.push(`${rec.level ?? '?'}: ${String(rec.message)}`);
 	}
-	const base = { exitCode: res.code, ms: res.ms, logs };
+	const ended = res.signal ? `\n[ended by ${res.signal}]` : '';
+	const base = { exitCode: res.code, ms: res.ms, logs, printed: res.stdout + res.stderr + ended };
 	if (!run) {
 		const errors = logs.filter((l) => l.startsWith('error: ') && !l.startsWith('error: Error: '));
 		const message = errors.length

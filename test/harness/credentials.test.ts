@@ -120,6 +120,38 @@ describe('harness credentials helper', () => {
 		]);
 	});
 
+	it('preAuthentication as n8n: a filled expirable field skips it', async () => {
+		const { result, requests } = await probe('fakeSessionApi', {
+			username: 'ann',
+			sessionToken: 's-0',
+		});
+		expect(result.status).toBe('success');
+		expect(requests.map((request) => request.path)).toEqual(['/v1/me']);
+		expect(requests[0].headers.authorization).toBe('Session s-0');
+		expect(result.credentialUpdates).toEqual([]);
+	});
+
+	it('preAuthentication as n8n: an output without the expirable field is dropped, not persisted', async () => {
+		const { result, requests } = await probe('fakeSessionApi', { username: 'ann' }, (request) =>
+			request.path === '/login' ? { body: {} } : { body: { ok: true } },
+		);
+		expect(result.status).toBe('success');
+		expect(requests.map((request) => request.path)).toEqual(['/login', '/v1/me']);
+		expect(result.credentialUpdates).toEqual([]);
+	});
+
+	it('preAuthentication as n8n: keys whose stored value is an expression keep the expression', async () => {
+		const { result } = await probe('fakeSessionApi', { username: '={{ "ann" }}' }, (request) =>
+			request.path === '/login' ? { body: { token: 's-2', user: 'bob' } } : { body: { ok: true } },
+		);
+		expect(result.status).toBe('success');
+		expect(result.credentialUpdates).toHaveLength(1);
+		expect(result.credentialUpdates[0].data).toMatchObject({
+			sessionToken: 's-2',
+			username: '={{ "ann" }}',
+		});
+	});
+
 	it('a credential id that is not given fails clearly', async () => {
 		const result = await runWorkflow({
 			workflow: chain([

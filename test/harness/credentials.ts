@@ -1,4 +1,8 @@
-import { ICredentialsHelper } from 'n8n-workflow';
+import {
+	getCredentialOwnRequestAllowedDomains,
+	ICredentialsHelper,
+	isExpression,
+} from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -18,6 +22,26 @@ import {
 	resolveCredentialData,
 	resolveWithCredentials,
 } from './credentialTypes';
+
+/** n8n 2.41.1's restrictToCredentialDomains (dist/credentials-helper.js): what preAuthentication's `this` is. */
+function restrictToCredentialDomains(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): IHttpRequestHelper {
+	return {
+		helpers: {
+			httpRequest: async (requestOptions: IHttpRequestOptions) => {
+				const allowedDomains = getCredentialOwnRequestAllowedDomains(credentials);
+				if (allowedDomains === undefined) return await helpers.helpers.httpRequest(requestOptions);
+				if (requestOptions.allowedDomains !== undefined)
+					throw new Error(
+						'This credential restricts requests to specific domains, which cannot be combined with the domains its authentication step asks for.',
+					);
+				return await helpers.helpers.httpRequest({ ...requestOptions, allowedDomains });
+			},
+		},
+	};
+}
 
 export interface StoredCredential {
 	id?: string;
@@ -43,6 +67,8 @@ export interface CredentialUpdate {
 export class TestCredentialsHelper extends ICredentialsHelper {
 	/** What n8n would have written to its DB, oldest first. */
 	readonly updates: CredentialUpdate[] = [];
+	/** How often a type's preAuthentication ran (persisted or not). */
+	preAuthenticationRuns = 0;
 	readonly registry: CredentialTypeRegistry;
 	/** A copy: writes never touch the caller's objects. */
 	private readonly stored: Record<string, StoredCredential>;
@@ -127,7 +153,16 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	/** Non-OAuth2: runs the type's preAuthentication only with a hidden `expirable` property, when it is empty or expired (n8n's rule). */
+	/**
+	 * Mirrors n8n 2.41.1's `CredentialsHelper.preAuthentication` (packages/cli, dist/credentials-helper.js):
+	 * only for a type with a hidden `typeOptions.expirable` property, and only when that field is
+	 * exactly '' (n8n fills property defaults first), when n8n-core says the credential expired
+	 * (its 401 retry path) or for the credential test. The type's `preAuthentication` gets
+	 * `{ helpers: { httpRequest } }` (n8n's restrictToCredentialDomains); an output without the
+	 * expirable field is dropped; otherwise the stored data plus every output key whose stored value
+	 * is not an expression is persisted (the expirable field always), and the output is merged into
+	 * `credentials` (which may be the node's `credentialsDecrypted.data`).
+	 */
 	async preAuthentication(
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
@@ -139,27 +174,26 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const expirable = this.registry
 			.properties(typeName)
 			.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
-		if (!type?.preAuthentication || !expirable) return undefined;
-		if (
-			credentials[expirable.name] !== '' &&
-			credentials[expirable.name] !== undefined &&
-			!credentialsExpired
-		)
+		if (expirable?.name === undefined) return undefined;
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (typeof type?.preAuthentication !== 'function') return undefined;
+		if (!(credentials[expirable.name] === '' || credentialsExpired || isTestingCredentials))
 			return undefined;
+		this.preAuthenticationRuns++;
 		const output = (await type.preAuthentication.call(
-			helpers,
+			restrictToCredentialDomains(helpers, credentials),
 			credentials,
 		)) as ICredentialDataDecryptedObject;
-		if (output[expirable.name] === undefined)
-			throw new Error(
-				`The property "${expirable.name}" is missing from preAuthentication's output`,
-			);
-		const details = node.credentials?.[typeName];
-		if (details)
-			await this.updateCredentials(details, typeName, {
-				...this.find(details, typeName).data,
-				...output,
-			});
+		if (output[expirable.name] === undefined) return undefined;
+		if (!node.credentials) return undefined;
+		const details = node.credentials[type.name];
+		const storedData = structuredClone(this.find(details, type.name).data);
+		const dataToPersist: ICredentialDataDecryptedObject = { ...storedData };
+		for (const [key, value] of Object.entries(output)) {
+			if (key === expirable.name || !isExpression(storedData[key])) dataToPersist[key] = value;
+		}
+		await this.updateCredentials(details, type.name, dataToPersist);
 		return Object.assign(credentials, output);
 	}
 

@@ -7,6 +7,9 @@ import type { Params } from './body';
 import type { FieldSpec } from './fields';
 import type { MediaFetcher } from './media-fetch';
 import type { SandboxState } from './state';
+import type { AccessRules } from './access';
+import type { Business } from './businesses';
+import type { TokenLifetimes } from './tokens';
 import type { Endpoint, SandboxAccount, SandboxOptions } from './types';
 
 export interface Core {
@@ -16,6 +19,9 @@ export interface Core {
 	url: string;
 	clock: () => number;
 	fetcher: MediaFetcher;
+	tokenLifetimes: TokenLifetimes;
+	access: AccessRules;
+	businesses: Business[];
 }
 
 export type NodeKind = 'igUser' | 'container' | 'media' | 'page' | 'fbUser' | 'unknown';

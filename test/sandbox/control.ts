@@ -70,6 +70,10 @@ export async function handleControl(
 				list.forEach((f) => sandbox.fault(f));
 				return reply(200, { ok: true, faults: server.faults.pending() });
 			}
+			case 'POST /clock':
+				return reply(200, { now: sandbox.advanceClock(Number(input.advanceMs ?? 0)) });
+			case 'GET /clock':
+				return reply(200, { now: sandbox.now() });
 			case 'GET /state':
 				return reply(200, snapshot(server));
 			case 'GET /feeds/news.xml':

@@ -15,7 +15,10 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** Never keep a raw token in the log. */
 export function redact(p: Params): Params {
-	return p.access_token === undefined ? { ...p } : { ...p, access_token: '[redacted]' };
+	const copy = { ...p };
+	for (const key of ['access_token', 'input_token'])
+		if (copy[key] !== undefined) copy[key] = '[redacted]';
+	return copy;
 }
 
 export function newRecord(

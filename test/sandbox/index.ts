@@ -36,6 +36,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			state.seedPublishes(accountId, count, atMs ?? clock());
 		},
 		mediaCount: (accountId?: string) => state.mediaCount(accountId),
+		advanceClock: (ms: number) => server.advanceClock(ms),
+		now: () => clock(),
+		instagramTokens: () => server.core.tokenLifetimes.list(),
+		setTokenState: (token, state) => server.core.access.setTokenState(token, state),
+		setAccountState: (accountId, state) => server.core.access.setAccountState(accountId, state),
+		withoutPublishPermission: (token) => server.core.access.withoutPublishPermission(token),
 		calls(endpoint?: Endpoint) {
 			if (endpoint === 'control') return [...server.controlRequests];
 			return endpoint

@@ -1,5 +1,6 @@
 // Path parsing, endpoint classification, auth gate and dispatch of Graph calls.
 import { checkProof, requireValidToken, type Identity } from './auth';
+import { classifyBusiness, readBusinesses } from './businesses';
 import { NODE_TYPE, type Core, type Ctx, type NodeKind, type Target } from './context';
 import { E } from './errors';
 import { readAccounts, readContainer, readMe, readMedia } from './reads';
@@ -65,6 +66,12 @@ export function classify(method: string, route: Route, identity: Identity, core:
 		const c = core.state.containers.get(id);
 		return { endpoint: 'upload', node: 'container', id, accountId: c?.accountId, containerId: id };
 	}
+	if (id === 'refresh_access_token' && edge === undefined)
+		return { endpoint: 'refreshToken', node: 'unknown', id };
+	if (id === 'debug_token' && edge === undefined)
+		return { endpoint: 'debugToken', node: 'unknown', id };
+	const business = classifyBusiness(core.businesses, id, edge, rest);
+	if (business) return business;
 	const node = resolveNode(id, identity, core);
 	const key = [node.node, method, edge].filter((x) => x !== undefined).join(' ');
 	let endpoint: Endpoint = rest.length === 0 ? (ROUTES[key] ?? 'unknown') : 'unknown';
@@ -91,10 +98,16 @@ function unknownEndpoint(ctx: Ctx): Error {
 
 export async function dispatch(ctx: Ctx): Promise<unknown> {
 	if (ctx.target.endpoint === 'upload') return upload(ctx);
+	if (ctx.target.endpoint === 'refreshToken') return ctx.core.tokenLifetimes.refresh(ctx);
 	requireValidToken(ctx.identity, ctx.now);
 	checkProof(ctx.core.options, ctx.token, ctx.params);
+	if (ctx.target.endpoint === 'debugToken')
+		return ctx.core.tokenLifetimes.debugToken(ctx, ctx.core.accounts);
+	if (ctx.target.endpoint === 'businesses' || ctx.target.endpoint === 'businessPages')
+		return readBusinesses(ctx, ctx.core.businesses);
 	if (ctx.target.node === 'unknown') throw E.unsupported(ctx.method, ctx.target.id || '/');
 	assertAccess(ctx);
+	ctx.core.access.check(ctx);
 	switch (ctx.target.endpoint) {
 		case 'createContainer':
 			return await createContainer(ctx);

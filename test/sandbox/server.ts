@@ -13,6 +13,9 @@ import { IdFactory, seedAccounts, traceId } from './ids';
 import { MediaFetcher } from './media-fetch';
 import { classify, dispatch, parsePath } from './route';
 import { SandboxState } from './state';
+import { AccessRules } from './access';
+import { seedBusinesses } from './businesses';
+import { TokenLifetimes } from './tokens';
 import type { Endpoint, RecordedRequest, SandboxOptions } from './types';
 
 type ControlHandler = (
@@ -40,15 +43,28 @@ export class SandboxServer {
 	private readonly http: Server;
 	private seq = 0;
 	private inFlight = 0;
+	private clockOffsetMs = 0;
 
 	constructor(
 		readonly options: SandboxOptions,
 		private readonly control: ControlHandler,
 	) {
-		const clock = () => (options.now ?? Date.now)();
+		const clock = () => (options.now ?? Date.now)() + this.clockOffsetMs;
 		const state = new SandboxState(options, new IdFactory());
 		const fetcher = new MediaFetcher(options.mediaFetch ?? {}, clock);
-		this.core = { options, state, accounts: seedAccounts(), url: '', clock, fetcher };
+		const tokenLifetimes = new TokenLifetimes(options, clock);
+		const accounts = seedAccounts();
+		this.core = {
+			options,
+			state,
+			accounts,
+			businesses: seedBusinesses(accounts),
+			url: '',
+			clock,
+			fetcher,
+			tokenLifetimes,
+			access: new AccessRules(),
+		};
 		this.http = createServer((req, res) => {
 			this.handle(req, res).catch((e: unknown) => {
 				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -73,7 +89,15 @@ export class SandboxServer {
 		await new Promise<void>((resolve) => this.http.close(() => resolve()));
 	}
 
+	advanceClock(ms: number): number {
+		if (!Number.isFinite(ms) || ms < 0) throw new Error('advanceMs must be a number ≥ 0');
+		this.clockOffsetMs += ms;
+		return this.core.clock();
+	}
+
 	reset(): void {
+		this.core.tokenLifetimes.reset();
+		this.core.access.reset();
 		this.requests.length = 0;
 		this.controlRequests.length = 0;
 		this.faults.clear();
@@ -185,14 +209,17 @@ export class SandboxServer {
 		}
 		const query = Object.fromEntries(url.searchParams);
 		const ref = extractToken(req.headers.authorization, query, body);
-		const identity = identify(ref, this.core.accounts);
+		const now = this.core.clock();
+		const identity =
+			this.core.tokenLifetimes.identify(ref.raw, this.core.accounts, now) ??
+			identify(ref, this.core.accounts);
 		const method = req.method ?? 'GET';
 		const target = classify(method, route, identity, this.core);
-		const now = this.core.clock();
 		const rec = newRecord(++this.seq, now, req, url, target.endpoint, body);
 		rec.inFlight = this.inFlight;
 		rec.authorization = describeAuthorization(ref, identity);
 		rec.tokenKind = identity.kind;
+		rec.tokenSerial = this.core.tokenLifetimes.find(ref.raw)?.serial;
 		rec.tokenInUrl = ref.inUrl;
 		this.requests.push(rec);
 		const params: Params = { ...query, ...body };

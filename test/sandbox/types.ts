@@ -1,4 +1,8 @@
 // Public types of the Graph sandbox (re-exported by index.ts).
+import type { AccountState, TokenState } from './access';
+import type { IgLoginToken, TokenLifetimeOptions } from './tokens';
+
+export type { AccountState, IgLoginToken, TokenLifetimeOptions, TokenState };
 
 export type Endpoint =
 	| 'createContainer'
@@ -10,6 +14,10 @@ export type Endpoint =
 	| 'me'
 	| 'accounts'
 	| 'upload'
+	| 'refreshToken'
+	| 'debugToken'
+	| 'businesses'
+	| 'businessPages'
 	| 'control'
 	| 'unknown';
 
@@ -62,7 +70,7 @@ export interface MediaFetch {
 	durationMs: number;
 }
 
-export interface SandboxOptions {
+export interface SandboxOptions extends TokenLifetimeOptions {
 	port?: number;
 	latencyMs?: number;
 	quotaTotal?: number;
@@ -136,6 +144,8 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	authorization?: string;
 	tokenKind?: TokenKind;
+	/** Instagram Login tokens: 0 = the seed token, n = the token of the n-th refresh. */
+	tokenSerial?: number;
 	tokenInUrl: boolean;
 	accountId?: string;
 	containerId?: string;
@@ -165,6 +175,18 @@ export interface Sandbox {
 	): void;
 	seedPublishes(accountId: string, count: number, atMs?: number): void;
 	mediaCount(accountId?: string): number;
+	/** Moves the sandbox clock on (token lifetimes, publish windows, container TTLs follow it). */
+	advanceClock(ms: number): number;
+	/** The sandbox clock (ms). */
+	now(): number;
+	/** Instagram Login tokens issued so far (the seed token first, then every refresh). */
+	instagramTokens(): IgLoginToken[];
+	/** Until reset: every call with this token fails with its code-190 error (undefined clears it). */
+	setTokenState(token: string, state: TokenState | undefined): void;
+	/** Until reset: publishing calls for this account fail (restricted, spam block, Page Publishing Authorization). */
+	setAccountState(accountId: string, state: AccountState | undefined): void;
+	/** Until reset: this token lacks instagram_content_publish (publishing calls → code 10). */
+	withoutPublishPermission(token: string): void;
 	calls(endpoint?: Endpoint): RecordedRequest[];
 	reset(): void;
 	close(): Promise<void>;

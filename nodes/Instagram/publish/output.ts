@@ -50,7 +50,7 @@ export function errorOutput(error: NodeApiError | NodeOperationError): IDataObje
 	const graph = graphDetailsOf(error);
 	const details: IDataObject = { description: error.description ?? undefined };
 	if (graph) {
-		Object.assign(details, graph, { action: nextStep(graph.kind) });
+		Object.assign(details, graph, { action: nextStep(graph) });
 	} else if (error.context.instagram) {
 		Object.assign(details, error.context.instagram as IDataObject);
 	}

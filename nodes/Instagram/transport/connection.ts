@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiVersionProblem, baseUrlPathProblem, baseUrlProblem } from './baseUrl';
+import { storedTokenExpiry } from './tokenRefresh';
 
 export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions;
 export type LoginType = 'facebook' | 'instagram';
@@ -54,7 +55,10 @@ export function connectionFromCredentials(
 		data.clientSecret,
 		tokenData.access_token,
 	].filter((value): value is string => typeof value === 'string' && value.length > 0);
-	const expiresAt = Number(tokenData.n8n_expires_at ?? tokenData.expires_at ?? 0);
+	const expiresAt =
+		credentialType === 'instagramApi'
+			? (storedTokenExpiry(data) ?? 0)
+			: Number(tokenData.n8n_expires_at ?? tokenData.expires_at ?? 0);
 	return {
 		credentialType,
 		loginType,
@@ -69,6 +73,14 @@ export async function resolveConnection(
 	ctx: GraphContext,
 	authentication: AuthenticationMethod,
 ): Promise<GraphConnection> {
+	return (await resolveCredential(ctx, authentication)).connection;
+}
+
+/** The connection plus the decrypted credential data it came from. */
+export async function resolveCredential(
+	ctx: GraphContext,
+	authentication: AuthenticationMethod,
+): Promise<{ connection: GraphConnection; data: ICredentialDataDecryptedObject }> {
 	const credentialType = credentialTypeFor(authentication);
 	const data = await ctx.getCredentials(credentialType);
 	const connection = connectionFromCredentials(credentialType, data);
@@ -86,7 +98,7 @@ export async function resolveConnection(
 			'Leave "Base URL" empty to use Meta\'s Graph API, use an https:// proxy, or http:// only on this machine (e.g. http://127.0.0.1:4567 for the test sandbox).',
 		);
 	}
-	return connection;
+	return { connection, data };
 }
 
 /** A credential field that cannot work: refused before any request (the router adds the item). */

@@ -42,6 +42,13 @@ export interface GraphErrorDetails extends IDataObject {
 	childUrl?: string;
 	regainAccessMinutes?: number;
 	tokenExpired?: boolean;
+	/** When the token expires or expired (ISO), where known: for token errors. */
+	tokenExpiresAt?: string;
+	/** The credential in use (`instagramApi` / `instagramOAuth2Api`) and its login type, for advice. */
+	credentialType?: string;
+	loginType?: string;
+	/** The last path segment of the failed request (e.g. `media_publish`), for permission advice. */
+	endpoint?: string;
 	noResponse?: boolean;
 	/** media_publish failed in a way that leaves open whether the post went live. */
 	publishOutcomeUnknown?: boolean;

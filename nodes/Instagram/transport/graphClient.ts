@@ -1,16 +1,22 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject as CredentialData,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { classifyGraphError, regainAccessMinutes, usagePercent } from './classify';
-import { graphPath, resolveConnection } from './connection';
+import { graphPath, resolveCredential } from './connection';
 import type { AuthenticationMethod, GraphConnection, GraphContext } from './connection';
 import type { GraphErrorBody, GraphErrorDetails } from './errorKinds';
 import { asNodeError, createGraphApiError, redactDetails } from './errors';
 import { decideRetry, DEFAULT_RETRY_POLICY } from './retry';
 import type { RequestClass, RetryPolicy } from './retry';
 import { requestTimeouts } from './timeouts';
+import { checkTokenExpiry, withAccessContext } from './tokenChecks';
+import { createTokenSession } from './tokenSession';
+import type { TokenSession } from './tokenSession';
 
 export type GraphParams = Record<string, string | number | boolean | object | undefined>;
 
@@ -48,9 +54,18 @@ export function createGraphClient(
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 	clock: Clock = systemClock,
 ): GraphClient {
-	let connectionPromise: Promise<GraphConnection> | undefined;
+	let opened:
+		| Promise<{ connection: GraphConnection; session: TokenSession; data: CredentialData }>
+		| undefined;
+	let expiryChecked: Promise<void> | undefined;
 	let warnedAboutUsage = false;
-	const connection = async () => (connectionPromise ??= resolveConnection(ctx, authentication));
+	const open = async () =>
+		(opened ??= resolveCredential(ctx, authentication).then(({ connection, data }) => ({
+			connection,
+			data,
+			session: createTokenSession(ctx, connection, data, clock),
+		})));
+	const connection = async () => (await open()).connection;
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 
 	async function send(conn: GraphConnection, request: GraphRequest): Promise<FullResponse> {
@@ -67,11 +82,16 @@ export function createGraphClient(
 			options.body = encodeParams(request.body);
 			options.headers = { 'content-type': 'application/x-www-form-urlencoded' };
 		}
-		return (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			conn.credentialType,
-			options,
-		)) as FullResponse;
+		const { session } = await open();
+		return await session.run(
+			async (credentialOptions) =>
+				(await ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					conn.credentialType,
+					options,
+					credentialOptions,
+				)) as FullResponse,
+		);
 	}
 
 	async function attempt(
@@ -129,7 +149,11 @@ export function createGraphClient(
 		const started = clock.now();
 		for (let attemptNumber = 1; ; attemptNumber++) {
 			const { body, failure } = await attempt(conn, request);
-			if (!failure) return body as T;
+			if (!failure) {
+				expiryChecked ??= checkExpiry(conn);
+				await expiryChecked;
+				return body as T;
+			}
 			const decision = decideRetry(
 				{
 					requestClass,
@@ -144,7 +168,11 @@ export function createGraphClient(
 			if (!decision.retry) {
 				throw createGraphApiError(
 					ctx.getNode(),
-					redactDetails({ ...failure, ...request.errorContext }, conn.secrets),
+					withAccessContext(
+						redactDetails({ ...failure, ...request.errorContext }, conn.secrets),
+						conn,
+						request.path,
+					),
 					request.itemIndex,
 				);
 			}
@@ -153,6 +181,24 @@ export function createGraphClient(
 			);
 			await clock.sleep(decision.delayMs, signal);
 		}
+	}
+
+	async function checkExpiry(conn: GraphConnection): Promise<void> {
+		const { data } = await open();
+		await checkTokenExpiry(
+			ctx,
+			conn,
+			data,
+			async (inputToken) =>
+				(
+					await send(conn, {
+						method: 'GET',
+						path: ['debug_token'],
+						qs: { input_token: inputToken },
+					})
+				).body,
+			clock,
+		);
 	}
 
 	return { request, connection };

@@ -1,5 +1,6 @@
 import type { Failure } from 'n8n-workflow';
 
+import { accessAdvice } from './authErrors';
 import type { GraphErrorDetails, GraphErrorKind } from './errorKinds';
 
 interface KindText {
@@ -62,15 +63,13 @@ const TEXT: Record<GraphErrorKind, KindText> = {
 
 /** Pure: our own message for a classified error. Meta's English `message` is only quoted, never parsed. */
 export function errorMessage(details: GraphErrorDetails): string {
-	if (details.kind === 'auth' && details.tokenExpired)
-		return 'The Instagram access token has expired';
-	const base = TEXT[details.kind].message;
+	const base = accessAdvice(details)?.message ?? TEXT[details.kind].message;
 	return details.metaMessage && details.kind !== 'auth' ? `${base}: ${details.metaMessage}` : base;
 }
 
 /** Pure: the "what happened and what to do next" text shown under the message. */
 export function errorDescription(details: GraphErrorDetails): string {
-	const parts = [TEXT[details.kind].action];
+	const parts = [accessAdvice(details)?.action ?? TEXT[details.kind].action];
 	if (details.userTitle || details.userMessage) {
 		parts.push(
 			`Meta says: ${[details.userTitle, details.userMessage].filter(Boolean).join(' – ')}`,
@@ -124,7 +123,8 @@ export function isGraphErrorKind(kind: unknown): kind is GraphErrorKind {
 	return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(TEXT, kind);
 }
 
-/** The next step for a person or an agent, in one sentence. */
-export function nextStep(kind: GraphErrorKind): string {
-	return TEXT[kind].action;
+/** The next step for a person or an agent, in one sentence (a kind, or an error's details). */
+export function nextStep(error: GraphErrorKind | GraphErrorDetails): string {
+	if (typeof error === 'string') return TEXT[error].action;
+	return accessAdvice(error)?.action ?? TEXT[error.kind].action;
 }
