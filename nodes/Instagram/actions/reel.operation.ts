@@ -24,6 +24,7 @@ import {
 } from './fields.descriptions';
 import { reelFields } from './reel.descriptions';
 import { readItemMedia } from './media';
+import { mediaPreflight } from '../preflight/check';
 import { binaryPropertyField, videoSourceField, videoUrlField } from './video.descriptions';
 
 const MAX_THUMB_OFFSET_MS = 15 * 60 * 1000;
@@ -92,6 +93,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		trial_params: strategy !== 'none' ? { graduation_strategy: strategy } : undefined,
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
+	const options = readPublishOptions(ctx, itemIndex);
 	const media = await readItemMedia(run, itemIndex, {
 		source: 'videoSource',
 		url: 'videoUrl',
@@ -104,7 +106,8 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		kind: 'REELS',
 		label: 'Reel',
 		content: { ...params, media: media.fingerprint },
-		options: readPublishOptions(ctx, itemIndex),
+		options,
+		preflight: mediaPreflight(run, itemIndex, options.preflight, [media.check]),
 		build: async () => ({
 			containerId: await createContainer(
 				run,
