@@ -8,6 +8,8 @@ import { jpegSample, LOGIN_PAGE, mp4Sample, pngSample } from './samples';
 /** One request the media host answered. `bytesSent`: body bytes handed to the socket before it closed. */
 export interface MediaServed {
 	seq: number;
+	/** Date.now() when the request arrived (the sandbox logs Graph requests with the same clock by default). */
+	at: number;
 	method: string;
 	path: string;
 	range?: string;
@@ -171,6 +173,7 @@ export async function startMediaHost(): Promise<MediaHost> {
 		const userAgent = req.headers['user-agent'];
 		const record: MediaServed = {
 			seq: served.length + 1,
+			at: Date.now(),
 			method: req.method ?? 'GET',
 			path: new URL(req.url ?? '/', 'http://127.0.0.1').pathname,
 			range: req.headers.range,

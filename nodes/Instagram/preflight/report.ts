@@ -28,8 +28,8 @@ export function preflightError(
 		},
 	);
 	error.context.instagram = {
-		kind: 'invalidMedia',
-		check: 'preflight',
+		// Not a Graph error kind: nothing was sent to Meta.
+		kind: 'mediaPreflight',
 		problem: problem.code,
 		media: entry.where,
 		...(entry.childNumber !== undefined ? { child: entry.childNumber } : {}),
