@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: a stream stands in for a response body */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { Readable } from 'stream';
@@ -240,12 +241,14 @@ describe('probeMedia: one request, redirects checked hop by hop', () => {
 		controller.abort();
 		const abort = Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
 		mediaHost(fake, () => abort);
-		await expect(
+		const error = await rejection(
 			probeMedia(fake.run.ctx, {
 				...request('https://cdn.example.com/a.jpg'),
 				signal: controller.signal,
 			}),
-		).rejects.toBe(abort);
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as NodeOperationError).cause).toBe(abort);
 	});
 
 	it('error answers are not read, only let go', async () => {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only tooling, never shipped in dist/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only tooling, never shipped in dist/ */
 // A media host on 127.0.0.1 serving the sample media, logging every request and the bytes it sent.
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { asNodeError } from '../transport/errors';
 import { isPrivateHost } from '../transport/hosts';
 import { discardBody, readFirstBytes } from './readHead';
 import {
@@ -109,7 +110,8 @@ async function send(
 			abortSignal: signal,
 		})) as FullResponse;
 	} catch (error) {
-		if (signal?.aborted) throw error;
+		// A cancelled execution stops here; anything else is only "no answer".
+		if (signal?.aborted) throw asNodeError(ctx.getNode(), error);
 		return { reason: networkReason(error) };
 	}
 }
