@@ -167,7 +167,8 @@ async function answer(
 	await stream(res, body, record, sample.paceMs);
 }
 
-export async function startMediaHost(): Promise<MediaHost> {
+/** Starts the media host on 127.0.0.1 (`port` 0: any free port). */
+export async function startMediaHost(port = 0): Promise<MediaHost> {
 	const served: MediaServed[] = [];
 	const server = createServer((req, res) => {
 		const userAgent = req.headers['user-agent'];
@@ -186,7 +187,7 @@ export async function startMediaHost(): Promise<MediaHost> {
 		served.push(record);
 		void answer(req, res, record).catch(() => res.destroy());
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const address = server.address();
 	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 	return {

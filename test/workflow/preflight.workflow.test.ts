@@ -207,6 +207,21 @@ describe('Media preflight through WorkflowExecute', () => {
 		]);
 	});
 
+	it('a reel cover is checked too: a PNG cover is refused before the reel is created', async () => {
+		const spec = reel(media.urlOf('/clip.mp4'));
+		spec.parameters.additionalFields = { coverUrl: media.urlOf('/photo.png') };
+		const result = await runInstagram(sandbox, spec);
+		refused(
+			result,
+			/^Cover URL \(.*\/photo\.png\) is a PNG image; Instagram takes only JPEG for a reel cover \[item 0\]$/,
+			/Convert it to JPEG/,
+		);
+		expect(media.served.map((served) => `${served.method} ${served.path}`).sort()).toEqual([
+			'GET /photo.png',
+			'HEAD /clip.mp4',
+		]);
+	});
+
 	it('a host that refuses HEAD: the ranged GET instead (its ftyp box is read), then Meta', async () => {
 		const result = await runInstagram(sandbox, reel(media.urlOf('/no-head/clip.mp4')));
 		expect(result.status).toBe('success');

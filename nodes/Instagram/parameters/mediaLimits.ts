@@ -3,6 +3,7 @@ export type MediaTarget =
 	| 'feedImage'
 	| 'carouselImage'
 	| 'storyImage'
+	| 'reelCover'
 	| 'reelVideo'
 	| 'carouselVideo'
 	| 'storyVideo';
@@ -51,6 +52,8 @@ export const MEDIA_LIMITS: Record<MediaTarget, MediaLimit> = {
 		aspectRatio: FEED_RATIO,
 	},
 	storyImage: { kind: 'image', label: 'a story image', mimeTypes: JPEG, maxBytes: 8 * MIB },
+	// Centre-cropped (9:16 in Reels, 1:1 in the grid), so no ratio rule.
+	reelCover: { kind: 'image', label: 'a reel cover', mimeTypes: JPEG, maxBytes: 8 * MIB },
 	reelVideo: {
 		kind: 'video',
 		label: 'a reel',
