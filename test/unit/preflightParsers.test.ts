@@ -13,6 +13,42 @@ import { jpegSample, mp4Sample, pngSample } from '../sandbox/samples';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const text = (value: string) => Uint8Array.from(Buffer.from(value, 'latin1'));
+const app = (marker: number, payload: number[]) => [
+	0xff,
+	marker,
+	(payload.length + 2) >> 8,
+	(payload.length + 2) & 0xff,
+	...payload,
+];
+/** "Exif\0\0" + big-endian TIFF whose IFD0 holds one orientation entry and nothing after it. */
+const tightExif = (orientation: number) => [
+	0x45,
+	0x78,
+	0x69,
+	0x66,
+	0,
+	0,
+	0x4d,
+	0x4d,
+	0,
+	42,
+	0,
+	0,
+	0,
+	8,
+	0,
+	1,
+	0x01,
+	0x12,
+	0,
+	3,
+	0,
+	0,
+	0,
+	1,
+	0,
+	orientation,
+];
 const sof = (marker: number, height: number, width: number) => [
 	0xff,
 	marker,
@@ -80,6 +116,48 @@ describe('readJpegHeader', () => {
 		['EOI before any frame', bytes(0xff, 0xd8, 0xff, 0xd9, ...sof(0xc0, 4, 5)), {}],
 		['length field cut off', bytes(0xff, 0xd8, 0xff, 0xe0, 0), {}],
 		['only SOI and a marker start', bytes(0xff, 0xd8, 0xff), {}],
+		[
+			'a reserved marker (BF) is skipped, not read as a frame',
+			bytes(0xff, 0xd8, 0xff, 0xbf, 0, 7, 8, 0, 9, 0, 9, ...sof(0xc0, 4, 5)),
+			{ width: 5, height: 4 },
+		],
+		[
+			'EOI ends it even when a length-like field follows',
+			bytes(0xff, 0xd8, 0xff, 0xd9, 0, 2, ...sof(0xc0, 4, 5)),
+			{},
+		],
+		[
+			'a 5-byte SOF (no component list) is enough',
+			bytes(0xff, 0xd8, 0xff, 0xc0, 0, 7, 8, 0, 4, 0, 5),
+			{ width: 5, height: 4 },
+		],
+		['a stray last byte after a segment', bytes(0xff, 0xd8, 0xff, 0xe0, 0, 2, 0x00), {}],
+		[
+			'orientation in an APP1 segment that ends right after the tag',
+			bytes(0xff, 0xd8, ...app(0xe1, tightExif(6)), ...sof(0xc0, 4, 5)),
+			{ orientation: 6, width: 5, height: 4 },
+		],
+		[
+			'Exif data in an APP0 segment is not EXIF',
+			bytes(0xff, 0xd8, ...app(0xe0, tightExif(6)), ...sof(0xc0, 4, 5)),
+			{ width: 5, height: 4 },
+		],
+		[
+			'the first APP1 orientation counts, not a later one',
+			bytes(0xff, 0xd8, ...app(0xe1, tightExif(8)), ...app(0xe1, tightExif(3)), ...sof(0xc0, 4, 5)),
+			{ orientation: 8, width: 5, height: 4 },
+		],
+		[
+			'an APP1 without orientation, then one with it',
+			bytes(
+				0xff,
+				0xd8,
+				...app(0xe1, [0x45, 0x78, 0x69, 0x66, 0, 0]),
+				...app(0xe1, tightExif(5)),
+				...sof(0xc0, 4, 5),
+			),
+			{ orientation: 5, width: 5, height: 4 },
+		],
 	])('%s', (_, input, expected) => {
 		expect(readJpegHeader(input)).toEqual(expected);
 	});
@@ -88,22 +166,14 @@ describe('readJpegHeader', () => {
 		['empty', bytes()],
 		['two bytes', bytes(0xff, 0xd8)],
 		['no third 0xFF', bytes(0xff, 0xd8, 0x00, 0xc0)],
+		['three bytes, the third not 0xFF', bytes(0xff, 0xd8, 0x00)],
+		['starts FF 00 FF', bytes(0xff, 0x00, 0xff, 0xc0, 0, 2)],
 		['starts FF D9', bytes(0xff, 0xd9, 0xff)],
 		['starts 00 D8', bytes(0x00, 0xd8, 0xff)],
 		['garbage between segments', bytes(0xff, 0xd8, 0xff, 0xe0, 0, 2, 0x12, 0xc0)],
 		['segment length below 2', bytes(0xff, 0xd8, 0xff, 0xe0, 0, 1, 0, 0)],
 	])('not a JPEG header: %s', (_, input) => {
 		expect(readJpegHeader(input)).toBeUndefined();
-	});
-	it('keeps the first EXIF orientation, not a later APP1', () => {
-		const first = jpegSample(10, 20, { orientation: 8 });
-		const second = Buffer.from(jpegSample(10, 20, { orientation: 3 }).subarray(2, 40));
-		const both = Buffer.concat([
-			first.subarray(0, 2 + second.length),
-			second,
-			first.subarray(2 + second.length),
-		]);
-		expect(readJpegHeader(both)?.orientation).toBe(8);
 	});
 });
 
@@ -145,6 +215,44 @@ describe('readExifOrientation', () => {
 		['too short', text('Exif\0\0MM'), undefined],
 		['unknown byte order', text('Exif\0\0XX\0*\0\0\0\x08\0\0\0\0'), undefined],
 		['IFD offset beyond the segment', exif('MM', [[0x0112, 6]], 8).subarray(0, 16), undefined],
+		[
+			'a wrong Exif id byte',
+			exif('MM', [[0x0112, 6]]).map((b, i) => (i === 3 ? 0x67 : b)),
+			undefined,
+		],
+		['a wrong last id byte', exif('MM', [[0x0112, 6]]).map((b, i) => (i === 5 ? 1 : b)), undefined],
+		['byte order IM', exif('MM', [[0x0112, 6]]).map((b, i) => (i === 6 ? 0x49 : b)), undefined],
+		['byte order MI', exif('MM', [[0x0112, 6]]).map((b, i) => (i === 7 ? 0x49 : b)), undefined],
+		[
+			'byte order XX',
+			exif('MM', [[0x0112, 6]]).map((b, i) => (i === 6 || i === 7 ? 0x58 : b)),
+			undefined,
+		],
+		['value bytes end the segment', Uint8Array.from(tightExif(7)), 7],
+		[
+			'an entry after the counted ones is not read',
+			Uint8Array.from([
+				...exif('MM', [[0x010f, 1]]).subarray(0, 6 + 8 + 2 + 12),
+				0x01,
+				0x12,
+				0,
+				3,
+				0,
+				0,
+				0,
+				1,
+				0,
+				6,
+				0,
+				0,
+			]),
+			undefined,
+		],
+		[
+			'the value is the first short of the field',
+			exif('II', [[0x0112, 6]]).map((b, i, all) => (i === all.length - 5 ? 9 : b)),
+			6,
+		],
 	])('%s', (_, segment, expected) => {
 		expect(readExifOrientation(segment)).toBe(expected);
 	});
@@ -169,6 +277,13 @@ describe('sniffFormat', () => {
 		['GIF', text('GIF89a....'), 'gif'],
 		['WebP', text('RIFF\x10\0\0\0WEBPVP8 '), 'webp'],
 		['RIFF but AVI', text('RIFF\x10\0\0\0AVI LIST'), undefined],
+		['WEBP without RIFF', text('RIFX\x10\0\0\0WEBPVP8 '), undefined],
+		['FF D8 00', bytes(0xff, 0xd8, 0x00, 0xff), undefined],
+		['00 D8 FF', bytes(0x00, 0xd8, 0xff, 0xff), undefined],
+		['FF 00 FF', bytes(0xff, 0x00, 0xff, 0xff), undefined],
+		['ftyp box of exactly 12 bytes', text('\0\0\0\x0cftypisom'), 'mp4'],
+		['ftyp box of 11 bytes', text('\0\0\0\x0bftypiso'), undefined],
+		['text before <html> is not HTML', text('Moved: <html>'), undefined],
 		['TIFF little-endian', text('II*\0\x08\0\0\0'), 'tiff'],
 		['TIFF big-endian', text('MM\0*\0\0\0\x08'), 'tiff'],
 		['WebM', bytes(0x1a, 0x45, 0xdf, 0xa3, 0x9f), 'webm'],
@@ -249,6 +364,10 @@ describe('response headers', () => {
 		['  bytes 10-20/*  ', { start: 10, end: 20, total: undefined }],
 		['bytes */0', { start: 0, end: -1, total: 0 }],
 		['bytes */*', undefined],
+		['bytes   0-1/2', { start: 0, end: 1, total: 2 }],
+		['xbytes 0-1/2', undefined],
+		['bytes 0-1/2x', undefined],
+		['bytes0-1/2', undefined],
 		['bytes 0-99', undefined],
 		['items 0-9/10', undefined],
 		['', undefined],
@@ -263,6 +382,8 @@ describe('response headers', () => {
 		[200, { 'content-length': '5840' }, 5840],
 		[200, { 'Content-Length': ' 12 ' }, 12],
 		[200, { 'content-length': 'lots' }, undefined],
+		[200, { 'content-length': '12abc' }, undefined],
+		[200, { 'content-length': 'abc12' }, undefined],
 		[200, {}, undefined],
 		[204, { 'content-length': '0' }, 0],
 		[299, { 'content-length': '7' }, 7],
@@ -279,6 +400,7 @@ describe('response headers', () => {
 		expect(headerOf({ 'content-length': 42 }, 'content-length')).toBe('42');
 		expect(headerOf({ location: null }, 'location')).toBeUndefined();
 		expect(headerOf({}, 'location')).toBeUndefined();
+		expect(headerOf({ 'content-type': 'x', Location: '/b' }, 'location')).toBe('/b');
 	});
 	it.each([
 		[301, 'https://cdn.example.com/b.jpg', 'https://cdn.example.com/b.jpg'],
@@ -323,6 +445,8 @@ describe('URLs in messages', () => {
 		['https://cdn.example.com/%C3%BCn%C3%AFcode.jpg', ['ü', 'ï']],
 		['https://cdn.example.com/plain%20name.jpg', []],
 		['https://cdn.example.com/bad%E9.jpg', []],
+		['https://cdn.example.com/del%7F.jpg', []],
+		['https://cdn.example.com/%C2%80.jpg', ['\u0080']],
 		['not a url', []],
 	])('nonAsciiCharacters(%s)', (url, expected) => {
 		expect(nonAsciiCharacters(url)).toEqual(expected);
@@ -345,6 +469,7 @@ describe('networkReason', () => {
 		[{ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, "its TLS certificate was not accepted by n8n's host"],
 		[{ cause: { code: 'ECONNREFUSED' } }, 'the connection was refused'],
 		[{ code: 'EWHATEVER' }, 'the request failed (EWHATEVER)'],
+		[{ code: 'E'.repeat(50) }, `the request failed (${'E'.repeat(40)})`],
 		[new Error('getaddrinfo ENOTFOUND secret.example.com?token=abc'), 'the request failed'],
 		[undefined, 'the request failed'],
 	])('%j → %s', (error, expected) => {

@@ -35,6 +35,14 @@ describe('judge: definitive problems', () => {
 			/Convert it to JPEG/,
 		],
 		[
+			'PNG bytes with a generic type: no "the host calls it"',
+			ok(pngSample(10, 10), 'application/octet-stream'),
+			'feedImage',
+			'format',
+			/^is a PNG image; Instagram takes only JPEG for a feed image$/,
+			/Convert it to JPEG/,
+		],
+		[
 			'WebP by type only (HEAD)',
 			{ status: 200, contentType: 'image/webp' },
 			'carouselImage',
@@ -414,6 +422,19 @@ describe('judge: hints, not errors', () => {
 		expect(verdict.problem).toBeUndefined();
 		expect(verdict.hints).toEqual([expect.stringMatching(hint)]);
 	});
+	it('a binary reel above 300 MB: no second hint (prepareMedia gave it)', () => {
+		const observation = {
+			status: 200,
+			contentType: 'video/mp4',
+			size: 400_000_000,
+			sizeHintGiven: true,
+		};
+		expect(judge(observation, 'reelVideo')).toEqual({
+			hints: [],
+			format: 'mp4',
+			size: 400_000_000,
+		});
+	});
 	it('exactly 300 MB reel: no hint', () => {
 		expect(
 			judge({ status: 200, contentType: 'video/mp4', size: 300_000_000 }, 'reelVideo').hints,
@@ -461,6 +482,7 @@ describe('ratios and sizes', () => {
 		[2520, 1080, '7:3'],
 		[2200, 1000, '11:5'],
 		[2100, 100, '21:1'],
+		[100, 2100, '1:21'],
 		[2200, 100, '22.00:1'],
 		[1234, 567, '2.18:1'],
 		[1080, 566, '1.91:1'],

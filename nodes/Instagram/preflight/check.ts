@@ -58,7 +58,13 @@ async function checkMedia(
 	if (media.from === 'binary') {
 		// Checked locally: n8n's metadata and the first bytes, no request.
 		const head = await binaryHead(run, media);
-		const observation = { status: 200, contentType: media.mimeType, size: media.bytes, head };
+		const observation = {
+			status: 200,
+			contentType: media.mimeType,
+			size: media.bytes,
+			head,
+			sizeHintGiven: media.warning !== undefined,
+		};
 		return {
 			...entry,
 			where: `binary "${media.propertyName}"`,

@@ -44,8 +44,7 @@ const QUICKTIME_ATOMS = ['moov', 'mdat', 'wide', 'free', 'skip', 'pnot'];
 
 /** Pure: the format the file's first bytes show (magic numbers, ISO-BMFF `ftyp` box), if known. */
 export function sniffFormat(bytes: Uint8Array): MediaFormat | undefined {
-	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
-		return 'jpeg';
+	if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
 	if (ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
 	if (ascii(bytes, 0, 4) === 'GIF8') return 'gif';
 	if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
@@ -59,7 +58,7 @@ export function sniffFormat(bytes: Uint8Array): MediaFormat | undefined {
 		if (brand === 'avif' || brand === 'avis') return 'avif';
 		return 'mp4';
 	}
-	if (bytes.length >= 8 && QUICKTIME_ATOMS.includes(ascii(bytes, 4, 8))) return 'quicktime';
+	if (QUICKTIME_ATOMS.includes(ascii(bytes, 4, 8))) return 'quicktime';
 	const text = ascii(bytes, 0, 256)
 		.replace(/^(\xef\xbb\xbf|\s)+/, '')
 		.toLowerCase();

@@ -22,8 +22,7 @@ function isStandalone(marker: number): boolean {
  * Returns undefined when the bytes are not a JPEG (no SOI marker) or the header is malformed.
  */
 export function readJpegHeader(bytes: Uint8Array): JpegHeader | undefined {
-	if (bytes.length < 3 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff)
-		return undefined;
+	if (bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return undefined;
 	const header: JpegHeader = {};
 	let at = 2;
 	while (at + 1 < bytes.length) {
@@ -40,8 +39,8 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader | undefined {
 			continue;
 		}
 		if (at + 3 >= bytes.length) return header;
+		// A length below 2 points back into the length field, whose bytes are not 0xFF: undefined below.
 		const length = (bytes[at + 2] << 8) | bytes[at + 3];
-		if (length < 2) return undefined;
 		const segment = bytes.subarray(at + 4, at + 2 + length);
 		if (isStartOfFrame(marker)) {
 			if (segment.length < 5) return header;
@@ -64,8 +63,8 @@ const ORIENTATION_TAG = 0x0112;
 
 /** Pure: the orientation tag of IFD0 in an APP1 "Exif" segment, if it is there. */
 export function readExifOrientation(segment: Uint8Array): number | undefined {
-	if (segment.length < 14 || EXIF_ID.some((byte, index) => segment[index] !== byte))
-		return undefined;
+	// Bytes past the end read as undefined (0 in arithmetic): a cut-off segment finds no tag.
+	if (EXIF_ID.some((byte, index) => segment[index] !== byte)) return undefined;
 	const tiff = segment.subarray(6);
 	const little = tiff[0] === 0x49 && tiff[1] === 0x49;
 	if (!little && !(tiff[0] === 0x4d && tiff[1] === 0x4d)) return undefined;
@@ -76,11 +75,9 @@ export function readExifOrientation(segment: Uint8Array): number | undefined {
 			? (u16(offset) | (u16(offset + 2) << 16)) >>> 0
 			: ((u16(offset) << 16) | u16(offset + 2)) >>> 0;
 	const ifd = u32(4);
-	if (ifd + 2 > tiff.length) return undefined;
 	const count = u16(ifd);
 	for (let entry = 0; entry < count; entry++) {
 		const offset = ifd + 2 + entry * 12;
-		if (offset + 10 > tiff.length) return undefined;
 		if (u16(offset) === ORIENTATION_TAG) {
 			const value = u16(offset + 8);
 			return value >= 1 && value <= 8 ? value : undefined;

@@ -20,6 +20,8 @@ export function judge(observation: Observation, target: MediaTarget): Verdict {
 	const format = (observation.head && sniffFormat(observation.head)) ?? declared;
 	const problem = formatProblem(format, declared, observation, limit, via);
 	const { size } = observation;
+	// An unknown size passes the size checks.
+	const bytes = size ?? 0;
 	if (problem) return { problem, hints: [], format, size };
 	const hints: string[] = [];
 	if (size === 0) {
@@ -34,11 +36,11 @@ export function judge(observation: Observation, target: MediaTarget): Verdict {
 			size,
 		};
 	}
-	if (size !== undefined && size > limit.maxBytes) {
+	if (bytes > limit.maxBytes) {
 		return {
 			problem: {
 				code: 'size',
-				says: `is ${megabytes(size)}; Instagram takes up to ${formatBytes(limit.maxBytes)} for ${limit.label}`,
+				says: `is ${megabytes(bytes)}; Instagram takes up to ${formatBytes(limit.maxBytes)} for ${limit.label}`,
 				fix:
 					limit.kind === 'image'
 						? 'Make the image smaller (e.g. at most 1440 px wide, JPEG quality about 85), e.g. with an Edit Image node before this one.'
@@ -49,12 +51,16 @@ export function judge(observation: Observation, target: MediaTarget): Verdict {
 			size,
 		};
 	}
-	if (size !== undefined && limit.warnAboveBytes !== undefined && size > limit.warnAboveBytes) {
+	if (
+		!observation.sizeHintGiven &&
+		limit.warnAboveBytes !== undefined &&
+		bytes > limit.warnAboveBytes
+	) {
 		hints.push(
-			`is ${megabytes(size)}: Meta's current docs allow ${formatBytes(limit.warnAboveBytes)} for ${limit.label} (older docs ${formatBytes(limit.maxBytes)}), so Meta may reject it.`,
+			`is ${megabytes(bytes)}: Meta's current docs allow ${formatBytes(limit.warnAboveBytes)} for ${limit.label} (older docs ${formatBytes(limit.maxBytes)}), so Meta may reject it.`,
 		);
 	}
-	const jpeg = format === 'jpeg' && observation.head ? readJpegHeader(observation.head) : undefined;
+	const jpeg = observation.head ? readJpegHeader(observation.head) : undefined;
 	if (!jpeg?.width || !jpeg.height) return { hints, format, size };
 	const rotated = (jpeg.orientation ?? 1) >= 5;
 	const shown = rotated

@@ -8,8 +8,9 @@ export type Headers = Record<string, unknown>;
 
 /** Pure: a header's value, whatever the case of its name and whether it came as a list. */
 export function headerOf(headers: Headers, name: string): string | undefined {
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-	const value = key === undefined ? undefined : headers[key];
+	const value = Object.entries(headers).find(
+		([candidate]) => candidate.toLowerCase() === name,
+	)?.[1];
 	const first = Array.isArray(value) ? (value as unknown[])[0] : value;
 	return first === undefined || first === null ? undefined : String(first);
 }
@@ -23,7 +24,7 @@ export interface ContentRange {
 
 /** Pure: `bytes 0-65535/1234567` (or `bytes *\/1234567` in a 416) → its numbers. */
 export function parseContentRange(value: string | undefined): ContentRange | undefined {
-	const match = /^\s*bytes\s+(?:(\d+)-(\d+)|\*)\/(\d+|\*)\s*$/i.exec(value ?? '');
+	const match = /^\s*bytes\s+(?:(\d+)-(\d+)|\*)\/(\d+|\*)\s*$/i.exec(String(value));
 	if (!match) return undefined;
 	const total = match[3] === '*' ? undefined : Number(match[3]);
 	if (match[1] === undefined) return total === undefined ? undefined : { start: 0, end: -1, total };

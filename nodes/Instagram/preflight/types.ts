@@ -12,6 +12,8 @@ export interface Observation {
 	head?: Uint8Array;
 	/** The last URL, when the answer came after redirects. */
 	redirectedTo?: string;
+	/** Binary data: the hint about a size Meta's docs disagree on was given already (prepareMedia). */
+	sizeHintGiven?: boolean;
 }
 
 export type ProblemCode =
