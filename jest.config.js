@@ -16,6 +16,6 @@ module.exports = {
 	},
 	testTimeout: 30000,
 	// n8n-core's logger writes to stdout unless told otherwise.
-	setupFiles: ['<rootDir>/test/setup-env.ts'],
+	setupFiles: ['<rootDir>/test/setup-env.ts', '<rootDir>/test/setup-dns.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup-clock.ts'],
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Arrows in nodes/Instagram point one way: actions → parameters → publish → ledger → transport.
+ * Arrows in nodes/Instagram point one way: actions → preflight → parameters → publish → ledger → transport.
  * A module may import from its own layer or from one below it, never from one above. The entry
  * point (Instagram.node.ts) and methods/ sit on top. Exits 1 and lists every wrong arrow.
  */
@@ -8,8 +8,8 @@ const { readdirSync, readFileSync, statSync } = require('fs');
 const { dirname, join, relative, resolve, sep } = require('path');
 
 const ROOT = resolve(__dirname, '..', 'nodes', 'Instagram');
-const RANK = { actions: 5, parameters: 4, publish: 3, ledger: 2, transport: 1 };
-const TOP = 6;
+const RANK = { actions: 6, preflight: 5, parameters: 4, publish: 3, ledger: 2, transport: 1 };
+const TOP = 7;
 
 function layerOf(file) {
 	const [first] = relative(ROOT, file).split(sep);
@@ -41,11 +41,11 @@ for (const file of sources(ROOT)) {
 
 if (wrong.length) {
 	console.error(
-		`Imports that point up a layer (actions → parameters → publish → ledger → transport):`,
+		`Imports that point up a layer (actions → preflight → parameters → publish → ledger → transport):`,
 	);
 	for (const line of wrong) console.error(`  ${line}`);
 	process.exit(1);
 }
 console.log(
-	'Layers: every import in nodes/Instagram points down (actions → parameters → publish → ledger → transport).',
+	'Layers: every import in nodes/Instagram points down (actions → preflight → parameters → publish → ledger → transport).',
 );

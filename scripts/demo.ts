@@ -15,6 +15,7 @@ import type { StoredCredential, WorkflowJson } from '../test/harness';
 import { startSandbox } from '../test/sandbox';
 import type { Sandbox } from '../test/sandbox';
 import { runBinaryDemo } from './demo-binary';
+import { PREFLIGHT_EXAMPLES, runPreflightDemo } from './demo-preflight';
 
 /** Order matters: the quota report runs last and shows what the others used. */
 let lastQuota: IDataObject | undefined;
@@ -104,14 +105,15 @@ async function main(): Promise<void> {
 			else if (!outcome) failures++;
 		}
 		failures += 2 - (await runBinaryDemo(sandbox));
-		const ran = files.length - skipped + 2;
+		failures += PREFLIGHT_EXAMPLES - (await runPreflightDemo(sandbox));
+		const ran = files.length - skipped + 2 + PREFLIGHT_EXAMPLES;
 		const account = sandbox.accounts[0];
 		const tokenInUrl = sandbox.requests.some((request) => request.tokenInUrl);
 		const quotaLeft = lastQuota
 			? `, quota left ${String(lastQuota.remaining)}/${String(lastQuota.total)}`
 			: '';
 		console.log(
-			`\nSummary: ${ran - failures}/${ran} workflows succeeded (${skipped} example(s) need real n8n), ${sandbox.mediaCount(account.id)} media published to @${account.username}${quotaLeft}, ${sandbox.requests.length} Graph calls, token in a URL: ${tokenInUrl ? 'YES' : 'never'}.`,
+			`\nSummary: ${ran - failures}/${ran} workflows behaved as expected (the preflight refusals included) (${skipped} example(s) need real n8n), ${sandbox.mediaCount(account.id)} media published to @${account.username}${quotaLeft}, ${sandbox.requests.length} Graph calls, token in a URL: ${tokenInUrl ? 'YES' : 'never'}.`,
 		);
 		if (failures || tokenInUrl) process.exitCode = 1;
 	} finally {

@@ -49,6 +49,7 @@ function publishOptions(overrides: Partial<PublishOptions> = {}): PublishOptions
 		onQuotaExhausted: 'error',
 		idempotencyWindowDays: 30,
 		includePermalink: false,
+		preflight: true,
 		...overrides,
 	};
 }

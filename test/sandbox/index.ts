@@ -54,3 +54,5 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	sandbox.url = await server.listen(options.port ?? 0);
 	return sandbox;
 }
+export { startMediaHost } from './media-host';
+export type { MediaHost, MediaServed } from './media-host';

@@ -14,6 +14,7 @@ import { publishAtOnce } from '../publish/wait';
 import { captionField } from './common.descriptions';
 import { carouselItemsFields } from './carousel.descriptions';
 import { readCarouselMedia } from './carouselMedia';
+import { mediaPreflight } from '../preflight/check';
 import {
 	additionalFields,
 	collaboratorsField,
@@ -61,13 +62,15 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		}),
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
-	const { children, content } = await readCarouselMedia(run, itemIndex, items, itemsRef);
+	const { children, content, checks } = await readCarouselMedia(run, itemIndex, items, itemsRef);
+	const options = readPublishOptions(ctx, itemIndex);
 	return await runPublishPlan(run, itemIndex, {
 		accountId,
 		kind: 'CAROUSEL',
 		label: 'Carousel',
 		content: { parentParams, items: content },
-		options: readPublishOptions(ctx, itemIndex),
+		options,
+		preflight: mediaPreflight(run, itemIndex, options.preflight, checks),
 		// Video children are waited for while the carousel is built (see buildCarousel); the
 		// CAROUSEL parent itself is ready as soon as its children are.
 		build: async (timing) =>

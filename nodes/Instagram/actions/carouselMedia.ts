@@ -2,6 +2,7 @@ import type { CarouselItem, CarouselMediaType } from '../parameters/carouselItem
 import { readAltText } from '../parameters/carouselItems';
 import { mediaKindOf, readMedia } from '../parameters/mediaSource';
 import type { ParameterRef } from '../parameters/validate';
+import type { MediaToCheck } from '../preflight/check';
 import type { CarouselChild } from '../publish/carousel';
 import { prepareMedia } from '../publish/media';
 import type { RunContext } from '../publish/runContext';
@@ -11,6 +12,8 @@ export interface CarouselMedia {
 	children: CarouselChild[];
 	/** What identifies the children across tries: URL items as given, binaries by their fingerprint. */
 	content: unknown[];
+	/** Every child, for the media preflight. */
+	checks: MediaToCheck[];
 }
 
 /**
@@ -30,6 +33,7 @@ export async function readCarouselMedia(
 	);
 	const children: CarouselChild[] = [];
 	const content: unknown[] = [];
+	const checks: MediaToCheck[] = [];
 	for (const [childIndex, { item, type, media }] of checked.entries()) {
 		const isVideo = type === 'video';
 		const prepared = await prepareMedia(run, media, isVideo ? 'video_url' : 'image_url', itemIndex);
@@ -44,8 +48,14 @@ export async function readCarouselMedia(
 			upload: prepared.upload,
 		});
 		content.push('url' in item ? item : { ...item, type, media: prepared.fingerprint });
+		checks.push({
+			media,
+			target: isVideo ? 'carouselVideo' : 'carouselImage',
+			subject: `Carousel item ${childIndex + 1}`,
+			childNumber: childIndex + 1,
+		});
 	}
-	return { children, content };
+	return { children, content, checks };
 }
 
 async function checkChild(

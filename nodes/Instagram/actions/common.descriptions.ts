@@ -132,6 +132,14 @@ export const publishOptions: INodeProperties = {
 				'First pause before checking whether a video has been processed; later checks back off up to 30 seconds',
 		},
 		{
+			displayName: 'Preflight',
+			name: 'preflight',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to check each media file before anything is sent to Instagram: one small request per URL (the first 64 KB of an image, a HEAD for a video) for its type, size and, for JPEGs, aspect ratio; binary data is checked locally. A file Meta would reject fails the item with what to change; a host n8n cannot reach only gives a hint.',
+		},
+		{
 			displayName: 'Publish Mode',
 			name: 'publishMode',
 			type: 'options',

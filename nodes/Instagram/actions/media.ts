@@ -1,5 +1,6 @@
 import type { MediaTarget } from '../parameters/mediaLimits';
 import { readMedia } from '../parameters/mediaSource';
+import type { MediaToCheck } from '../preflight/check';
 import { graphApiIsLocal, prepareMedia } from '../publish/media';
 import type { PreparedMedia } from '../publish/media';
 import type { RunContext } from '../publish/runContext';
@@ -18,7 +19,7 @@ export async function readItemMedia(
 	run: RunContext,
 	itemIndex: number,
 	parameters: MediaParameters,
-): Promise<PreparedMedia & { describe: string }> {
+): Promise<PreparedMedia & { describe: string; check: MediaToCheck }> {
 	const { ctx } = run;
 	const media = await readMedia(ctx, itemIndex, {
 		source: ctx.getNodeParameter(parameters.source, itemIndex, 'url'),
@@ -33,5 +34,10 @@ export async function readItemMedia(
 	return {
 		...prepared,
 		describe: media.from === 'url' ? media.url : `binary "${media.propertyName}"`,
+		check: {
+			media,
+			target: parameters.target,
+			subject: media.from === 'url' ? parameters.urlLabel : 'Input Binary Field',
+		},
 	};
 }

@@ -11,6 +11,7 @@ import type { RunContext } from '../publish/runContext';
 import { publishAtOnce } from '../publish/wait';
 import { captionField } from './common.descriptions';
 import { readItemMedia } from './media';
+import { mediaPreflight } from '../preflight/check';
 import { binaryPropertyField, imageSourceField } from './video.descriptions';
 import {
 	additionalFields,
@@ -90,6 +91,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		label: 'Image',
 		content: { ...params, media: media.fingerprint },
 		options,
+		preflight: mediaPreflight(run, itemIndex, options.preflight, [media.check]),
 		build: async () => ({
 			containerId: await createContainer(
 				run,

@@ -10,6 +10,7 @@ import {
 	checkOptionalGraphId,
 } from '../parameters/validate';
 import { createContainer } from '../publish/containers';
+import { graphApiIsLocal } from '../publish/media';
 import type { ItemOutput } from '../publish/output';
 import { runPublishPlan } from '../publish/pipeline';
 import type { RunContext } from '../publish/runContext';
@@ -24,6 +25,8 @@ import {
 } from './fields.descriptions';
 import { reelFields } from './reel.descriptions';
 import { readItemMedia } from './media';
+import { mediaPreflight } from '../preflight/check';
+import type { MediaToCheck } from '../preflight/check';
 import { binaryPropertyField, videoSourceField, videoUrlField } from './video.descriptions';
 
 const MAX_THUMB_OFFSET_MS = 15 * 60 * 1000;
@@ -58,10 +61,12 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 			displayName: 'Caption',
 		}),
 		cover_url: fields.coverUrl
-			? checkMediaUrl(fields.coverUrl, {
-					name: 'additionalFields.coverUrl',
-					displayName: 'Cover URL',
-				})
+			? checkMediaUrl(
+					fields.coverUrl,
+					{ name: 'additionalFields.coverUrl', displayName: 'Cover URL' },
+					// The reachability rule, as for the video itself.
+					{ allowPrivateHosts: await graphApiIsLocal(run) },
+				)
 			: undefined,
 		// 0 and false are meaningful values here, so presence (not truthiness) decides what is sent.
 		thumb_offset:
@@ -92,6 +97,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		trial_params: strategy !== 'none' ? { graduation_strategy: strategy } : undefined,
 		is_ai_generated: fields.isAiGenerated === true ? true : undefined,
 	};
+	const options = readPublishOptions(ctx, itemIndex);
 	const media = await readItemMedia(run, itemIndex, {
 		source: 'videoSource',
 		url: 'videoUrl',
@@ -99,12 +105,21 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		target: 'reelVideo',
 		field: 'video_url',
 	});
+	// Meta downloads the cover too: it is checked like the video.
+	const checks: MediaToCheck[] = [media.check];
+	if (params.cover_url)
+		checks.push({
+			media: { from: 'url', url: params.cover_url },
+			target: 'reelCover',
+			subject: 'Cover URL',
+		});
 	return await runPublishPlan(run, itemIndex, {
 		accountId,
 		kind: 'REELS',
 		label: 'Reel',
 		content: { ...params, media: media.fingerprint },
-		options: readPublishOptions(ctx, itemIndex),
+		options,
+		preflight: mediaPreflight(run, itemIndex, options.preflight, checks),
 		build: async () => ({
 			containerId: await createContainer(
 				run,

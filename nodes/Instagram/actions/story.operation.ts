@@ -10,6 +10,7 @@ import type { RunContext } from '../publish/runContext';
 import { publishAtOnce, waitForProcessing } from '../publish/wait';
 import { additionalFields, userTagsField } from './fields.descriptions';
 import { readItemMedia } from './media';
+import { mediaPreflight } from '../preflight/check';
 import {
 	binaryPropertyField,
 	imageSourceField,
@@ -66,6 +67,7 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 			isVideo ? 'omit' : 'optional',
 		),
 	};
+	const options = readPublishOptions(ctx, itemIndex);
 	const media = await readItemMedia(
 		run,
 		itemIndex,
@@ -90,7 +92,8 @@ export async function execute(run: RunContext, itemIndex: number): Promise<ItemO
 		kind: 'STORIES',
 		label: 'Story',
 		content: { ...params, media: media.fingerprint },
-		options: readPublishOptions(ctx, itemIndex),
+		options,
+		preflight: mediaPreflight(run, itemIndex, options.preflight, [media.check]),
 		build: async () => ({
 			containerId: await createContainer(
 				run,

@@ -66,6 +66,8 @@ export function readPublishOptions(ctx: IExecuteFunctions, itemIndex: number): P
 		),
 		firstComment,
 		includePermalink: raw.includePermalink === true,
+		// On unless turned off: only an explicit false skips it.
+		preflight: raw.preflight !== false,
 	};
 }
 

@@ -36,9 +36,15 @@ export interface PublishPlan {
 	readiness: ReadinessStep;
 	/** What Meta is asked to publish; fingerprints the item for the Retry On Fail guard. */
 	content: unknown;
+	/**
+	 * Checks the media before a new container is made (the media preflight); throws on a definitive
+	 * problem. Runs after the ledger's duplicate check and before the quota read, so a bad file
+	 * costs no Graph request, and never for a duplicate or a container resumed from the ledger.
+	 */
+	preflight?: () => Promise<void>;
 }
 
-/** Duplicate check → quota gate → containers → wait → publish once → ledger → first comment. */
+/** Duplicate check → media preflight → quota gate → containers → wait → publish once → ledger → first comment. */
 export async function runPublishPlan(
 	run: RunContext,
 	itemIndex: number,
@@ -78,6 +84,8 @@ export async function runPublishPlan(
 		const duplicate = { published: true, status: 'PUBLISHED', skipped: true } as const;
 		return { ...duplicate, reason: 'duplicate', accountId, idempotencyKey: key };
 	}
+
+	if (!resumed) await plan.preflight?.();
 
 	let quota: QuotaState | undefined;
 	if (options.publishMode === 'publish') {

@@ -16,6 +16,8 @@ export interface PublishOptions {
 	idempotencyWindowDays: number;
 	firstComment?: string;
 	includePermalink: boolean;
+	/** Check each media file (one small request per URL, binaries locally) before any Graph request. */
+	preflight: boolean;
 }
 
 /** One container to create: the Graph params plus what to say about it in errors. */
