@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../sandbox';
 import { printTimings } from './e2e';
-import { jpeg } from './media';
+import { jpegSample } from '../sandbox/samples';
 import { N8nUserFolder, type WorkflowJson } from './n8n';
 import { NODE_TYPE } from './package';
 import { startN8nServer, type N8nServer } from './server';
@@ -138,7 +138,7 @@ describe('real n8n 2.41.1 under `n8n start`: media from binary data', () => {
 	}
 
 	it('posts an image made in the workflow: Meta downloads exactly its bytes from n8n’s signed URL', async () => {
-		const image = jpeg(1080, 1350, 200_000);
+		const image = jpegSample(1080, 1350, { totalBytes: 200_035 });
 		const out = await trigger('ig-binary-post', image);
 
 		expect(out).toMatchObject({ published: true, status: 'PUBLISHED', mediaType: 'IMAGE' });

@@ -4,14 +4,16 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox';
-import { jpeg, serveImage, type ImageHost } from '../e2e/media';
+import { startMediaHost, startSandbox, type Sandbox } from '../sandbox';
+import type { MediaHost } from '../sandbox/media-host';
+import { jpegSample } from '../sandbox/samples';
 import { forSandbox, loadExample, sandboxCredential } from '../e2e/workflows';
 import { startQueueCluster, type QueueCluster } from './cluster';
 import { imagePostWorkflow, triggeredByWebhook } from './workflows';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const IMAGE = jpeg(1080, 1080, 150_000);
+/** What the media host serves at /photo-1x1.jpg. */
+const IMAGE = jpegSample(1080, 1080);
 const EXAMPLES = {
 	'rss-to-image-post.json': 'ex-rss-post',
 	'rss-to-carousel.json': 'ex-rss-carousel',
@@ -27,7 +29,7 @@ const print = () => process.stdout.write(`\n[n8n queue mode]\n  ${counts.join('\
 
 describe('real n8n 2.41.1 in queue mode: main + 2 workers + Redis + PostgreSQL', () => {
 	let sandbox: Sandbox;
-	let imageHost: ImageHost;
+	let imageHost: MediaHost;
 	let cluster: QueueCluster | undefined;
 
 	beforeAll(async () => {
@@ -37,12 +39,15 @@ describe('real n8n 2.41.1 in queue mode: main + 2 workers + Redis + PostgreSQL',
 			quotaTotal: 1000,
 			processing: { reel: { polls: 2 } },
 		});
-		imageHost = await serveImage(IMAGE);
+		imageHost = await startMediaHost();
 		const examples = Object.entries(EXAMPLES).map(([file, path]) => {
 			const workflow = triggeredByWebhook(forSandbox(loadExample(file), sandbox), path);
 			for (const node of workflow.nodes)
 				if (node.type === 'n8n-nodes-base.httpRequest')
-					node.parameters = { ...(node.parameters as IDataObject), url: imageHost.url };
+					node.parameters = {
+						...(node.parameters as IDataObject),
+						url: imageHost.urlOf('/photo-1x1.jpg'),
+					};
 			return workflow;
 		});
 		const started = Date.now();
