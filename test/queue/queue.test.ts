@@ -9,6 +9,13 @@ import type { MediaHost } from '../sandbox/media-host';
 import { jpegSample } from '../sandbox/samples';
 import { forSandbox, loadExample, sandboxCredential } from '../e2e/workflows';
 import { startQueueCluster, type QueueCluster } from './cluster';
+import {
+	TOKEN_AGE_MS,
+	tokenCredentials,
+	tokenRefreshTests,
+	tokenWebhookPaths,
+	tokenWorkflows,
+} from './tokens';
 import { imagePostWorkflow, triggeredByWebhook } from './workflows';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -38,6 +45,7 @@ describe('real n8n 2.41.1 in queue mode: main + 2 workers + Redis + PostgreSQL',
 			latencyMs: 40,
 			quotaTotal: 1000,
 			processing: { reel: { polls: 2 } },
+			instagramTokenAgeMs: TOKEN_AGE_MS,
 		});
 		imageHost = await startMediaHost();
 		const examples = Object.entries(EXAMPLES).map(([file, path]) => {
@@ -52,9 +60,13 @@ describe('real n8n 2.41.1 in queue mode: main + 2 workers + Redis + PostgreSQL',
 		});
 		const started = Date.now();
 		cluster = await startQueueCluster({
-			credentials: [sandboxCredential(sandbox)],
-			workflows: [...examples, imagePostWorkflow(POSTS_ID, POSTS_PATH, sandbox.accounts[0].id)],
-			webhookPaths: [...Object.values(EXAMPLES), POSTS_PATH],
+			credentials: [sandboxCredential(sandbox), ...tokenCredentials(sandbox)],
+			workflows: [
+				...examples,
+				imagePostWorkflow(POSTS_ID, POSTS_PATH, sandbox.accounts[0].id),
+				...tokenWorkflows(sandbox.accounts[0].id),
+			],
+			webhookPaths: [...Object.values(EXAMPLES), POSTS_PATH, ...tokenWebhookPaths],
 		});
 		counts.push(
 			`cluster up (PostgreSQL, Redis, main, 2 workers): ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -190,4 +202,6 @@ describe('real n8n 2.41.1 in queue mode: main + 2 workers + Redis + PostgreSQL',
 				`${sandbox.calls('publish').length} publishes, 10 skipped as duplicates`,
 		);
 	});
+
+	tokenRefreshTests(() => ({ sandbox, cluster: cluster!, counts, post }));
 });

@@ -53,8 +53,13 @@ export function triggeredByWebhook(example: WorkflowJson, path: string): Workflo
 	};
 }
 
-/** Webhook `{ url, caption, key }` → image post with that idempotency key. */
-export function imagePostWorkflow(id: string, path: string, accountId: string): WorkflowJson {
+/** Webhook `{ url, caption, key }` → image post with that idempotency key, through `credential`. */
+export function imagePostWorkflow(
+	id: string,
+	path: string,
+	accountId: string,
+	credential = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME },
+): WorkflowJson {
 	return {
 		id,
 		name: 'Queue: image post per webhook call',
@@ -76,7 +81,7 @@ export function imagePostWorkflow(id: string, path: string, accountId: string): 
 					caption: '={{ $json.body.caption }}',
 					options: { idempotencyKey: '={{ $json.body.key }}' },
 				},
-				credentials: { instagramApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+				credentials: { instagramApi: credential },
 			},
 		],
 		connections: {
