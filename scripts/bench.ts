@@ -2,7 +2,7 @@
 /**
  * npm run bench — every figure of issue 13 in one run, against the Graph sandbox: Graph calls,
  * waiting strategies (the node vs the peers'), carousel parallelism, node overhead, memory of a
- * 1 GB upload (own process), preflight cost (when available). Prints tables and writes the same
+ * 1 GB upload (own process), preflight cost. Prints tables and writes the same
  * figures to bench/results.json. Asserts nothing: goals are read off the figures, met or missed.
  */
 import { execFile } from 'child_process';
@@ -62,7 +62,7 @@ async function main() {
 	const waiting = await timed('2 waiting', benchWaiting);
 	const overhead = await timed('4 overhead', benchOverhead);
 	const memory = await timed('5 memory (own process)', benchMemory);
-	const preflight = await benchPreflight();
+	const preflight = await timed('6 preflight', benchPreflight);
 	const figures: Figures = { graphCalls, waiting, carousel, overhead, memory };
 	const goals = checkGoals(figures);
 	printReport(figures, preflight, goals);

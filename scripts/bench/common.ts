@@ -46,14 +46,19 @@ export async function withVirtualClock<T>(body: (clock: VirtualClock) => Promise
 	}
 }
 
-/** One run of the compiled Instagram node through n8n-core's WorkflowExecute. */
+/**
+ * One run of the compiled Instagram node through n8n-core's WorkflowExecute. Options › Preflight is
+ * off unless `parameters.options` sets it: items 1–4 use media URLs on no host, and item 6 measures
+ * what the preflight adds against a media host.
+ */
 export async function runNode(
 	sandbox: Sandbox,
 	parameters: IDataObject,
 	inputItems?: INodeExecutionData[],
 ): Promise<RunResult> {
+	const options = { preflight: false, ...(parameters.options as IDataObject | undefined) };
 	const result = await runWorkflow({
-		workflow: instagramWorkflow({ parameters }),
+		workflow: instagramWorkflow({ parameters: { ...parameters, options } }),
 		credentials: sandboxCredentials(sandbox),
 		inputItems,
 	});

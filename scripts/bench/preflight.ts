@@ -1,43 +1,159 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only benchmark, never shipped in dist/ */
 /**
- * Item 6 — preflight cost: extra wall time and bytes fetched per media item when the node checks
- * media before sending URLs to Meta. Measured only once the node has a preflight option (the
- * preflight issue); until then the bench says so instead of printing a figure.
- *
- * Hook for when it lands: run the same 10-image carousel with the option off and on against a
- * sandbox whose media URLs are loopback (the harness's binary server or a small static server),
- * and report (wall on − wall off) / items and the bytes the media server sent per item.
+ * Item 6 — preflight cost: what Options › Preflight (on by default) adds per media item. The same
+ * runs with the option off and on, media on a loopback host (the sandbox downloads it like Meta,
+ * in both runs): 50 image posts in one execution, a 10-image carousel, 10 reels. Wall and CPU
+ * time on − off, per item, medians; bytes and requests the host served to n8n (not to "Meta").
+ * Loopback has no network latency: on a real host each check also costs one round trip to it
+ * (carousel children 4 at a time).
  */
-import { loadPackageTypes } from '../../test/harness/packageTypes';
+import type { IDataObject } from 'n8n-workflow';
 
-export interface PreflightFigure {
-	available: boolean;
-	/** Why there is no figure, when there is none. */
-	note?: string;
-	extraMsPerItem?: number;
-	bytesFetchedPerItem?: number;
+import { startMediaHost, startSandbox } from '../../test/sandbox';
+import type { MediaHost, Sandbox } from '../../test/sandbox';
+import { median, ROUNDS, round1, runNode, withVirtualClock } from './common';
+
+export const PREFLIGHT_POSTS = 50;
+const IMAGES = ['/photo-4x5.jpg', '/photo-1x1.jpg', '/photo-16x9.jpg'];
+
+interface Case {
+	label: string;
+	mediaItems: number;
+	/** Publishes one run must make (a check that the runs did the work). */
+	publishes: number;
+	virtualClock?: boolean;
+	parameters: (media: MediaHost) => IDataObject;
+	input?: (media: MediaHost) => Array<{ json: IDataObject }>;
 }
 
-/** Any parameter or option of the compiled node whose name mentions preflight. */
-export function preflightOptionNames(): string[] {
-	const found: string[] = [];
-	const visit = (value: unknown): void => {
-		if (Array.isArray(value)) return value.forEach(visit);
-		if (!value || typeof value !== 'object') return;
-		const record = value as Record<string, unknown>;
-		if (typeof record.name === 'string' && /preflight/i.test(record.name)) found.push(record.name);
-		Object.values(record).forEach(visit);
+const REELS = 10;
+const numbered = (count: number, url: (i: number) => string) =>
+	Array.from({ length: count }, (_, i) => ({ json: { url: url(i), caption: `Bench ${i}` } }));
+
+const CASES: Case[] = [
+	{
+		label: `${PREFLIGHT_POSTS} image posts, one execution`,
+		mediaItems: PREFLIGHT_POSTS,
+		publishes: PREFLIGHT_POSTS,
+		parameters: () => ({
+			operation: 'post',
+			imageUrl: '={{ $json.url }}',
+			caption: '={{ $json.caption }}',
+		}),
+		input: (media) => numbered(PREFLIGHT_POSTS, (i) => media.urlOf(IMAGES[i % IMAGES.length])),
+	},
+	{
+		label: 'carousel of 10 images',
+		mediaItems: 10,
+		publishes: 1,
+		parameters: (media) => ({
+			operation: 'carousel',
+			caption: 'Bench',
+			inputMode: 'json',
+			itemsJson: JSON.stringify(
+				Array.from({ length: 10 }, (_, i) => media.urlOf(IMAGES[i % IMAGES.length])),
+			),
+		}),
+	},
+	{
+		// On the virtual clock: the status polls take no wall time, so the difference is the preflight's.
+		label: `${REELS} reels (2 MiB MP4), one execution`,
+		mediaItems: REELS,
+		publishes: REELS,
+		virtualClock: true,
+		parameters: () => ({
+			operation: 'reel',
+			videoUrl: '={{ $json.url }}',
+			caption: '={{ $json.caption }}',
+		}),
+		input: (media) => numbered(REELS, () => media.urlOf('/clip.mp4')),
+	},
+];
+
+export interface PreflightCaseFigure {
+	label: string;
+	mediaItems: number;
+	extraMsPerItem: number;
+	extraCpuMsPerItem: number;
+	bytesPerItem: number;
+	requestsPerItem: number;
+	/** Methods the host saw from n8n, e.g. "GET (Range)" or "HEAD". */
+	requests: string;
+}
+
+export interface PreflightFigure {
+	cases: PreflightCaseFigure[];
+}
+
+interface Timing {
+	wallMs: number;
+	cpuMs: number;
+}
+
+async function timedRun(
+	sandbox: Sandbox,
+	media: MediaHost,
+	spec: Case,
+	preflight: boolean,
+): Promise<Timing> {
+	sandbox.reset();
+	media.reset();
+	const run = async () =>
+		await runNode(
+			sandbox,
+			{ ...spec.parameters(media), options: { preflight, maxWaitSeconds: 600 } },
+			spec.input?.(media),
+		);
+	const cpu = process.cpuUsage();
+	const started = performance.now();
+	await (spec.virtualClock ? withVirtualClock(run) : run());
+	const used = process.cpuUsage(cpu);
+	const timing = { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+	const published = sandbox.calls('publish').filter((call) => call.status === 200).length;
+	if (published !== spec.publishes)
+		throw new Error(`${spec.label}: ${published} publishes, expected ${spec.publishes}`);
+	return timing;
+}
+
+async function benchCase(sandbox: Sandbox, media: MediaHost, spec: Case) {
+	await timedRun(sandbox, media, spec, true); // warm-up
+	const on: Timing[] = [];
+	const off: Timing[] = [];
+	let served = media.fromN8n();
+	for (let round = 0; round < ROUNDS; round++) {
+		off.push(await timedRun(sandbox, media, spec, false));
+		if (media.fromN8n().length > 0) throw new Error(`${spec.label}: preflight off sent requests`);
+		on.push(await timedRun(sandbox, media, spec, true));
+		served = media.fromN8n();
+	}
+	const perItem = (ms: number) => Math.round((ms / spec.mediaItems) * 100) / 100;
+	const extra = (key: keyof Timing) =>
+		perItem(median(on.map((timing, round) => timing[key] - off[round][key])));
+	const kinds = new Set(served.map((s) => (s.range ? `${s.method} (Range)` : s.method)));
+	return {
+		label: spec.label,
+		mediaItems: spec.mediaItems,
+		extraMsPerItem: extra('wallMs'),
+		extraCpuMsPerItem: extra('cpuMs'),
+		bytesPerItem: round1(served.reduce((sum, s) => sum + s.bytesSent, 0) / spec.mediaItems),
+		requestsPerItem: round1(served.length / spec.mediaItems),
+		requests: [...kinds].join(', '),
 	};
-	for (const node of Object.values(loadPackageTypes().nodeTypes))
-		visit(node.description.properties);
-	return [...new Set(found)];
 }
 
 export async function benchPreflight(): Promise<PreflightFigure> {
-	const options = preflightOptionNames();
-	if (options.length === 0)
-		return { available: false, note: 'not available (the node has no preflight option yet)' };
-	return await Promise.resolve({
-		available: false,
-		note: `the node has ${options.join(', ')}, but this bench does not measure it yet (see scripts/bench/preflight.ts)`,
+	const sandbox = await startSandbox({
+		latencyMs: 0,
+		quotaTotal: 1000,
+		processing: { reel: { polls: 1 } },
 	});
+	const media = await startMediaHost();
+	try {
+		const cases: PreflightCaseFigure[] = [];
+		for (const spec of CASES) cases.push(await benchCase(sandbox, media, spec));
+		return { cases };
+	} finally {
+		await media.close();
+		await sandbox.close();
+	}
 }

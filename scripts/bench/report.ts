@@ -92,7 +92,25 @@ export function printReport(figures: Figures, preflight: PreflightFigure, goals:
 			: '  not measured: the upload bench failed (see its output above)',
 	);
 
-	console.log(`\n6. preflight: ${preflight.note ?? ''}`);
+	console.log(
+		'\n6. Preflight cost: Options › Preflight on − off, media on a loopback host, per media item (median)',
+	);
+	console.log(
+		table(
+			['case', 'extra wall ms', 'extra CPU ms', 'bytes fetched', 'requests', 'kind'],
+			preflight.cases.map((c) => [
+				c.label,
+				`${c.extraMsPerItem}`,
+				`${c.extraCpuMsPerItem}`,
+				`${c.bytesPerItem}`,
+				`${c.requestsPerItem}`,
+				c.requests,
+			]),
+		),
+	);
+	console.log(
+		'  loopback: no network latency; on a real host each check also waits one round trip to it (4 carousel children at a time)',
+	);
 
 	console.log('\nGoals');
 	console.log(
