@@ -204,4 +204,14 @@ describe('real n8n 2.41.1 in queue mode: main + 2 workers + Redis + PostgreSQL',
 	});
 
 	tokenRefreshTests(() => ({ sandbox, cluster: cluster!, counts, post }));
+
+	it("n8n's database: every execution of this suite finished with success", async () => {
+		const rows = await cluster!.sql<{ status: string; finished: boolean; n: number }>(
+			'select status, finished, count(*)::int as n from execution_entity group by status, finished',
+		);
+		const total = rows.reduce((sum, row) => sum + row.n, 0);
+		expect(total).toBeGreaterThan(100);
+		expect(rows).toEqual([{ status: 'success', finished: true, n: total }]);
+		counts.push(`n8n's database: ${total} executions, all status success`);
+	});
 });
