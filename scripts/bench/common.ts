@@ -20,6 +20,20 @@ export function median(values: number[]): number {
 
 export const round1 = (value: number) => Math.round(value * 10) / 10;
 
+export interface Timing {
+	wallMs: number;
+	/** CPU time of this process (user + system): other processes on the machine barely move it. */
+	cpuMs: number;
+}
+
+export async function measure(body: () => Promise<unknown>): Promise<Timing> {
+	const cpu = process.cpuUsage();
+	const started = performance.now();
+	await body();
+	const used = process.cpuUsage(cpu);
+	return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+}
+
 /** The compiled node's clock module, the one `test/setup-clock.ts` swaps in jest. */
 function compiledClock(): Clock {
 	const path = join(__dirname, '..', '..', 'dist', 'nodes', 'Instagram', 'transport', 'clock.js');

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only benchmark, never shipped in dist/ */
 /**
  * Item 4 — node overhead: 100 image posts in one execution through WorkflowExecute against a
  * zero-latency sandbox, minus the same Graph calls made by a bare HTTP client against the same
@@ -7,8 +6,8 @@
  */
 import type { RecordedRequest, Sandbox } from '../../test/sandbox';
 import { startSandbox } from '../../test/sandbox';
-import { graphClient, median, ROUNDS, runNode } from './common';
-import type { GraphClient } from './common';
+import { graphClient, measure, median, ROUNDS, runNode } from './common';
+import type { GraphClient, Timing } from './common';
 
 export const OVERHEAD_ITEMS = 100;
 const items = Array.from({ length: OVERHEAD_ITEMS }, (_, i) => ({
@@ -26,19 +25,6 @@ export interface OverheadFigure {
 	 * barely move it.
 	 */
 	overheadCpuMsPerItem: number;
-}
-
-interface Timing {
-	wallMs: number;
-	cpuMs: number;
-}
-
-async function measure(body: () => Promise<unknown>): Promise<Timing> {
-	const cpu = process.cpuUsage();
-	const started = performance.now();
-	await body();
-	const used = process.cpuUsage(cpu);
-	return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
 async function nodeRun(sandbox: Sandbox): Promise<Timing> {

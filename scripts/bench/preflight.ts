@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only benchmark, never shipped in dist/ */
 /**
  * Item 6 — preflight cost: what Options › Preflight (on by default) adds per media item. The same
  * runs with the option off and on, media on a loopback host (the sandbox downloads it like Meta,
@@ -11,7 +10,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startMediaHost, startSandbox } from '../../test/sandbox';
 import type { MediaHost, Sandbox } from '../../test/sandbox';
-import { median, ROUNDS, round1, runNode, withVirtualClock } from './common';
+import { measure, median, ROUNDS, round1, runNode, withVirtualClock } from './common';
+import type { Timing } from './common';
 
 export const PREFLIGHT_POSTS = 50;
 const IMAGES = ['/photo-4x5.jpg', '/photo-1x1.jpg', '/photo-16x9.jpg'];
@@ -85,11 +85,6 @@ export interface PreflightFigure {
 	cases: PreflightCaseFigure[];
 }
 
-interface Timing {
-	wallMs: number;
-	cpuMs: number;
-}
-
 async function timedRun(
 	sandbox: Sandbox,
 	media: MediaHost,
@@ -104,11 +99,9 @@ async function timedRun(
 			{ ...spec.parameters(media), options: { preflight, maxWaitSeconds: 600 } },
 			spec.input?.(media),
 		);
-	const cpu = process.cpuUsage();
-	const started = performance.now();
-	await (spec.virtualClock ? withVirtualClock(run) : run());
-	const used = process.cpuUsage(cpu);
-	const timing = { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+	const timing = await measure(
+		async () => await (spec.virtualClock ? withVirtualClock(run) : run()),
+	);
 	const published = sandbox.calls('publish').filter((call) => call.status === 200).length;
 	if (published !== spec.publishes)
 		throw new Error(`${spec.label}: ${published} publishes, expected ${spec.publishes}`);
