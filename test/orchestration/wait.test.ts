@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	LONG_JOB_AFTER_MS,
+	LONG_JOB_POLL_INTERVAL_MS,
 	MAX_POLL_INTERVAL_MS,
 	nextPollDelay,
 	POLL_BACKOFF_FACTOR,
@@ -30,24 +32,37 @@ function readTimes(fake: FakeRun, start: number): number[] {
 	return fake.graph.calls('status').map((call) => call.at - start);
 }
 
-describe('nextPollDelay: backs off ×1.5 up to 30 s', () => {
+describe('nextPollDelay: ×1.5, at most 30 s for the first 2 minutes, then at most 60 s', () => {
 	it('states the policy', () => {
 		expect(POLL_BACKOFF_FACTOR).toBe(1.5);
 		expect(MAX_POLL_INTERVAL_MS).toBe(30_000);
+		expect(LONG_JOB_AFTER_MS).toBe(120_000);
+		expect(LONG_JOB_POLL_INTERVAL_MS).toBe(60_000);
 	});
 
+	// previous pause, elapsed, Poll Interval → next pause
 	it.each([
-		[1_000, 1_500],
-		[2_000, 3_000],
-		[1_001, 1_502],
-		[999, 1_499],
-		[19_999, 29_999],
-		[20_000, 30_000],
-		[25_000, 30_000],
-		[30_000, 30_000],
-		[60_000, 30_000],
-	])('%d ms → %d ms', (previous, next) => {
-		expect(nextPollDelay(previous)).toBe(next);
+		[1_000, 1_000, 1_000, 1_500],
+		[2_000, 4_000, 1_000, 3_000],
+		[1_001, 0, 1_000, 1_502],
+		[999, 0, 1_000, 1_499],
+		[19_999, 60_000, 1_000, 29_999],
+		[20_000, 60_000, 1_000, 30_000],
+		[25_000, 60_000, 1_000, 30_000],
+		[30_000, 119_999, 1_000, 30_000],
+		[60_000, 0, 1_000, 30_000],
+		[30_000, 120_000, 1_000, 45_000],
+		[39_999, 120_000, 1_000, 59_999],
+		[40_000, 120_000, 1_000, 60_000],
+		[45_000, 600_000, 1_000, 60_000],
+		[60_000, 3_600_000, 1_000, 60_000],
+		// the user's Poll Interval is never cut by the cap
+		[45_000, 10_000, 45_000, 45_000],
+		[60_000, 10_000, 60_000, 60_000],
+		[60_000, 600_000, 60_000, 60_000],
+		[20_000, 10_000, 20_000, 30_000],
+	])('%d ms pause, %d ms in, Poll Interval %d ms → %d ms', (previous, elapsed, first, next) => {
+		expect(nextPollDelay(previous, elapsed, first)).toBe(next);
 	});
 });
 
@@ -65,11 +80,30 @@ describe('waitForContainer', () => {
 		expect(fake.graph.pending).toBe(0);
 	});
 
-	it('never pauses longer than 30 s between reads', async () => {
+	it('never pauses longer than 30 s between reads in the first 2 minutes', async () => {
 		const fake = fakeRun();
 		fake.graph.status('IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'FINISHED');
 		await waitForContainer(fake.run, waitRequest(fake, { firstDelayMs: 20_000 }));
 		expect(fake.clock.sleeps).toEqual([20_000, 30_000, 30_000, 30_000]);
+	});
+
+	it('a long job: after 2 minutes the reads slow down to once a minute (19 reads for 10 minutes)', async () => {
+		const fake = fakeRun();
+		const start = fake.clock.now();
+		fake.graph.status(...Array.from({ length: 18 }, () => 'IN_PROGRESS'), 'FINISHED');
+		await waitForContainer(fake.run, waitRequest(fake, { deadlineAt: start + 1_800_000 }));
+		expect(readTimes(fake, start)).toEqual([
+			1_000, 2_500, 4_750, 8_125, 13_188, 20_783, 32_176, 49_266, 74_901, 104_901, 134_901, 179_901,
+			239_901, 299_901, 359_901, 419_901, 479_901, 539_901, 599_901,
+		]);
+		expect(fake.graph.pending).toBe(0);
+	});
+
+	it('Poll Interval 60 s: one read a minute from the start', async () => {
+		const fake = fakeRun();
+		fake.graph.status('IN_PROGRESS', 'IN_PROGRESS', 'IN_PROGRESS', 'FINISHED');
+		await waitForContainer(fake.run, waitRequest(fake, { firstDelayMs: 60_000 }));
+		expect(fake.clock.sleeps).toEqual([60_000, 60_000, 60_000, 60_000]);
 	});
 
 	it('reads the container, with its item index', async () => {

@@ -1,4 +1,8 @@
-import { MAX_POLL_INTERVAL_MS, nextPollDelay } from '../../nodes/Instagram/publish/wait';
+import {
+	LONG_JOB_POLL_INTERVAL_MS,
+	MAX_POLL_INTERVAL_MS,
+	nextPollDelay,
+} from '../../nodes/Instagram/publish/wait';
 import { DEFAULT_POLL_INTERVAL_SECONDS } from '../../nodes/Instagram/parameters/options';
 import { BASELINES, MODEL_OF_NODE, WHAT_IFS } from '../../scripts/bench/strategies';
 import type { Baseline } from '../../scripts/bench/strategies';
@@ -7,11 +11,13 @@ import type { Baseline } from '../../scripts/bench/strategies';
 function schedule(baseline: Baseline, checks: number): (number | undefined)[] {
 	const pauses: (number | undefined)[] = [];
 	let elapsed = 0;
+	let previous = 0;
 	for (let check = 1; check <= checks; check++) {
-		const pause = baseline.delayBefore(check, elapsed);
+		const pause = baseline.delayBefore(check, elapsed, previous);
 		pauses.push(pause);
 		if (pause === undefined) break;
 		elapsed += pause;
+		previous = pause;
 	}
 	return pauses;
 }
@@ -24,10 +30,16 @@ const byName = (name: string) => {
 
 describe('bench strategies (npm run bench)', () => {
 	it("models the node's poll schedule as wait.ts ships it (else the what-ifs compare with something else)", () => {
-		const expected = [DEFAULT_POLL_INTERVAL_SECONDS * 1000];
-		while (expected.length < 30) expected.push(nextPollDelay(expected[expected.length - 1]));
+		const first = DEFAULT_POLL_INTERVAL_SECONDS * 1000;
+		const expected = [first];
+		let elapsed = first;
+		while (expected.length < 30) {
+			expected.push(nextPollDelay(expected[expected.length - 1], elapsed, first));
+			elapsed += expected[expected.length - 1];
+		}
 		expect(schedule(MODEL_OF_NODE, 30)).toEqual(expected);
-		expect(Math.max(...expected)).toBe(MAX_POLL_INTERVAL_MS);
+		expect(expected).toContain(MAX_POLL_INTERVAL_MS);
+		expect(Math.max(...expected)).toBe(LONG_JOB_POLL_INTERVAL_MS);
 	});
 
 	it.each([
@@ -39,8 +51,8 @@ describe('bench strategies (npm run bench)', () => {
 	});
 
 	it('Postiz stops after 90 checks', () => {
-		expect(byName('every 20 s (Postiz)').delayBefore(91, 0)).toBeUndefined();
-		expect(byName('every 20 s (Postiz)').delayBefore(90, 0)).toBe(20_000);
+		expect(byName('every 20 s (Postiz)').delayBefore(91, 0, 20_000)).toBeUndefined();
+		expect(byName('every 20 s (Postiz)').delayBefore(90, 0, 20_000)).toBe(20_000);
 	});
 
 	it('the adaptive 0.5 → 2 s poll gives up after 40 checks, at 55 s, before its 90 s cap', () => {
@@ -50,15 +62,17 @@ describe('bench strategies (npm run bench)', () => {
 		expect(pauses.slice(20, 40)).toEqual(Array(20).fill(2000));
 		expect(pauses[40]).toBeUndefined();
 		expect((pauses.slice(0, 40) as number[]).reduce((sum, ms) => sum + ms, 0)).toBe(55_000);
-		expect(byName('adaptive 0.5→2 s, 90 s cap').delayBefore(30, 89_000)).toBeUndefined();
+		expect(byName('adaptive 0.5→2 s, 90 s cap').delayBefore(30, 89_000, 2000)).toBeUndefined();
 	});
 
 	it('the what-ifs differ from the node only in the cap', () => {
-		const capped60 = schedule(byName('what-if: node rule, 60 s cap'), 20);
-		expect(capped60.slice(0, 9)).toEqual(schedule(MODEL_OF_NODE, 9));
-		expect(Math.max(...(capped60 as number[]))).toBe(60_000);
-		const later = byName('what-if: cap 30 s, 60 s after 2 min');
-		expect(later.delayBefore(12, 119_000)).toBe(30_000);
-		expect(later.delayBefore(12, 120_000)).toBe(60_000);
+		const node = schedule(MODEL_OF_NODE, 25) as number[];
+		const capped30 = schedule(byName('what-if: 30 s cap throughout'), 25) as number[];
+		const capped60 = schedule(byName('what-if: 60 s cap from the start'), 25) as number[];
+		expect(capped30.slice(0, 11)).toEqual(node.slice(0, 11));
+		expect(Math.max(...capped30)).toBe(30_000);
+		expect(capped60.slice(0, 9)).toEqual(node.slice(0, 9));
+		expect(Math.max(...capped60)).toBe(60_000);
+		expect(capped60).not.toEqual(node);
 	});
 });

@@ -70,8 +70,8 @@ describe('encodeParams', () => {
 
 describe('nextPollDelay', () => {
 	it('backs off by 1.5× up to the cap', () => {
-		expect(nextPollDelay(2000)).toBe(3000);
-		expect(nextPollDelay(25_000)).toBe(MAX_POLL_INTERVAL_MS);
+		expect(nextPollDelay(2000, 0, 1000)).toBe(3000);
+		expect(nextPollDelay(25_000, 0, 1000)).toBe(MAX_POLL_INTERVAL_MS);
 	});
 });
 

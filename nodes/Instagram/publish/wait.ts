@@ -4,9 +4,15 @@ import type { ContainerStatus } from '../transport/containerStatus';
 import { createGraphApiError, withContext } from '../transport/errors';
 import type { RunContext } from './runContext';
 
-/** Growth of the wait between status checks, and its cap (Meta suggests checks about a minute apart). */
+/** Growth of the wait between status checks, and its cap while a job is young. */
 export const POLL_BACKOFF_FACTOR = 1.5;
 export const MAX_POLL_INTERVAL_MS = 30_000;
+/**
+ * A video still processing after 2 minutes is a long one: faster checks would save it seconds and
+ * cost a Graph call each, so from then on they are Meta's advice, once a minute.
+ */
+export const LONG_JOB_AFTER_MS = 120_000;
+export const LONG_JOB_POLL_INTERVAL_MS = 60_000;
 
 export interface WaitRequest {
 	containerId: string;
@@ -40,9 +46,13 @@ export const waitForProcessing: ReadinessStep = async (run, request) =>
  */
 export const publishAtOnce: ReadinessStep = async () => await Promise.resolve(undefined);
 
-/** Pure: the next pause between status checks. */
-export function nextPollDelay(previousMs: number): number {
-	return Math.min(MAX_POLL_INTERVAL_MS, Math.round(previousMs * POLL_BACKOFF_FACTOR));
+/**
+ * Pure: the next pause between status checks, `elapsedMs` into the wait. The cap never undercuts
+ * the Poll Interval the user chose (`firstDelayMs`): 60 s there means once a minute throughout.
+ */
+export function nextPollDelay(previousMs: number, elapsedMs: number, firstDelayMs: number): number {
+	const cap = elapsedMs < LONG_JOB_AFTER_MS ? MAX_POLL_INTERVAL_MS : LONG_JOB_POLL_INTERVAL_MS;
+	return Math.min(Math.max(cap, firstDelayMs), Math.round(previousMs * POLL_BACKOFF_FACTOR));
 }
 
 /**
@@ -75,7 +85,9 @@ export async function waitForContainer(
 		const remainingMs = request.deadlineAt - run.now();
 		if (remainingMs <= 0) throw timeoutError(run, request, elapsedS);
 		delayMs =
-			checks === 1 && request.checkImmediately ? request.firstDelayMs : nextPollDelay(delayMs);
+			checks === 1 && request.checkImmediately
+				? request.firstDelayMs
+				: nextPollDelay(delayMs, run.now() - started, request.firstDelayMs);
 		const waitMs = Math.min(delayMs, remainingMs);
 		run.progress(
 			`${request.label} ${request.containerId} is ${status.status_code} after ${elapsedS} s; next check in ${Math.ceil(waitMs / 1000)} s`,
