@@ -129,7 +129,7 @@ export const publishOptions: INodeProperties = {
 			},
 			default: DEFAULT_POLL_INTERVAL_SECONDS,
 			description:
-				'First pause before checking whether a video has been processed; later checks back off up to 30 seconds',
+				'First pause before checking whether a video has been processed; later checks back off up to 30 seconds, and up to a minute once a video has processed for 2 minutes',
 		},
 		{
 			displayName: 'Preflight',
